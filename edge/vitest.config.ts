@@ -1,5 +1,11 @@
+import { mkdirSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers'
 import { defineConfig } from 'vitest/config'
+
+// wrangler refuses a config whose assets directory is missing; the edge tests do not need the
+// built PWA, so an empty one stands in until `npm run build` fills it.
+mkdirSync(fileURLToPath(new URL('../dist', import.meta.url)), { recursive: true })
 
 // Runs edge tests inside workerd with the real bindings of wrangler.toml (Durable Objects, D1, R2).
 export default defineConfig({

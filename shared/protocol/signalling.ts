@@ -26,6 +26,25 @@ export const MAX_FRAME_BYTES = 65_536
 export const HEARTBEAT_PING = 'ping'
 export const HEARTBEAT_PONG = 'pong'
 export const HEARTBEAT_INTERVAL_MS = 5_000
+/**
+ * Why the room closed a socket. 4000–4999 are the application's own (RFC 6455 §7.4.2). After
+ * `replaced` or `roomFull` a client should not reconnect on its own; after any other code it
+ * reconnects with backoff and sends `join` with `resume`, which gets its own peer back while the
+ * room still holds its place and a new peer id once it does not.
+ */
+export const ROOM_CLOSE_CODES = {
+  /** The peer sent `leave`. */
+  left: 1000,
+  /** Another socket resumed this peer (the same person reconnected). */
+  replaced: 4001,
+  /** Nothing arrived, not even a heartbeat, for the room's peer timeout. */
+  timeout: 4002,
+  /** The room had its capacity of peers; an error frame `room-full` came first. */
+  roomFull: 4003,
+  /** The socket kept sending past its rate limit after `rate-limited` error frames. */
+  flooding: 4008,
+} as const
+export type RoomCloseCode = (typeof ROOM_CLOSE_CODES)[keyof typeof ROOM_CLOSE_CODES]
 export const MAX_NAME_CHARS = 64
 export const MAX_CHAT_CHARS = 2_000
 const MAX_SDP_CHARS = 60_000
