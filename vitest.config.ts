@@ -8,7 +8,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['shared/**/*.test.ts', 'web/src/**/*.test.ts', 'models/**/*.test.ts', 'tools/**/*.test.ts'],
+          include: [
+            'shared/**/*.test.ts',
+            'web/src/**/*.test.ts',
+            'models/**/*.test.ts',
+            'tools/**/*.test.ts',
+            // Edge tests that start real servers (coturn) as child processes.
+            'edge/test-node/**/*.test.ts',
+            // The room's pure decisions run under Node too, which keeps them free of Workers globals.
+            'edge/src/rooms/{roster,relay,throttle,chatHistory}.test.ts',
+          ],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
         },
       },

@@ -7,19 +7,19 @@ import type { ChatMessage } from '../../../shared/protocol/signalling'
 /**
  * `welcome` must stay under MAX_FRAME_BYTES (64 KB) because the client refuses larger frames;
  * 64 peers take at most ~20 KB of it, so the chat gets 36 KB — a few hundred typical messages.
+ * A stored message is at least ~100 bytes, so this also keeps under the contract's 1,000.
  */
 export const CHAT_HISTORY_MAX_BYTES = 36_000
-export const CHAT_HISTORY_MAX_MESSAGES = 1_000
 
 const encoder = new TextEncoder()
-const sizeOf = (m: ChatMessage) => encoder.encode(JSON.stringify(m)).byteLength + 1
+const bytesOf = (value: unknown) => encoder.encode(JSON.stringify(value)).byteLength
 
 export function appendChat(history: readonly ChatMessage[], message: ChatMessage): ChatMessage[] {
   const next = [...history, message]
-  let bytes = next.reduce((sum, m) => sum + sizeOf(m), 0)
+  let bytes = bytesOf(next)
   let start = 0
-  while (start < next.length && (bytes > CHAT_HISTORY_MAX_BYTES || next.length - start > CHAT_HISTORY_MAX_MESSAGES)) {
-    bytes -= sizeOf(next[start]!)
+  while (start < next.length - 1 && bytes > CHAT_HISTORY_MAX_BYTES) {
+    bytes -= bytesOf(next[start]) + 1 // and its comma
     start++
   }
   return next.slice(start)

@@ -2,15 +2,15 @@ import { createHmac } from 'node:crypto'
 import { env } from 'cloudflare:workers'
 import { describe, expect, it } from 'vitest'
 import { turnResponseSchema } from '../../../shared/protocol/api/rooms'
-import app from '../index'
 import { TURN_TTL_S } from './credentials'
 import { DEFAULT_STUN_URLS } from './iceServers'
+import { turn as app } from './routes'
 
 const configured = { ...env, TURN_URLS: 'turn:turn.example.com:3478?transport=udp, turns:turn.example.com:5349?transport=tcp', TURN_SECRET: 'shh' }
 
 describe('GET /api/turn', () => {
   it('offers STUN only, with a TTL of 0, when TURN is not configured', async () => {
-    const res = await app.request('/api/turn', {}, env)
+    const res = await app.request('/', {}, env)
     expect(res.status).toBe(200)
     const body = await res.json()
     expect(turnResponseSchema.parse(body).ok).toBe(true)
@@ -18,13 +18,13 @@ describe('GET /api/turn', () => {
   })
 
   it('offers STUN only when a TURN URL is set but the secret is not', async () => {
-    const res = await app.request('/api/turn', {}, { ...env, TURN_URLS: 'turn:turn.example.com:3478' })
+    const res = await app.request('/', {}, { ...env, TURN_URLS: 'turn:turn.example.com:3478' })
     expect(await res.json()).toEqual({ iceServers: [{ urls: DEFAULT_STUN_URLS }], ttlS: 0 })
   })
 
   it('mints a fresh credential for the configured TURN URLs, valid for 12 hours', async () => {
     const nowS = Date.now() / 1_000
-    const res = await app.request('/api/turn', {}, configured)
+    const res = await app.request('/', {}, configured)
     expect(res.status).toBe(200)
     const body = await res.json()
     const parsed = turnResponseSchema.parse(body)
@@ -40,14 +40,14 @@ describe('GET /api/turn', () => {
   })
 
   it('never lets a cache keep the credentials', async () => {
-    const res = await app.request('/api/turn', {}, configured)
+    const res = await app.request('/', {}, configured)
     expect(res.headers.get('Cache-Control')).toBe('no-store')
   })
 
   it('gives each request its own username', async () => {
     const names = await Promise.all(
       [1, 2, 3].map(async () => {
-        const body = (await (await app.request('/api/turn', {}, configured)).json()) as { iceServers: { username?: string }[] }
+        const body = (await (await app.request('/', {}, configured)).json()) as { iceServers: { username?: string }[] }
         return body.iceServers.find((s) => s.username)!.username
       }),
     )
