@@ -16,6 +16,27 @@ export const HTTP_ERROR_CODES = [
   'conflict',
   'internal',
   'unavailable',
+  // Accounts (issue #7).
+  /** Register: an account with this email exists. */
+  'email-taken',
+  /** The password breaks a rule; the message lists which (`passwordProblems`). */
+  'weak-password',
+  /** Wrong email or password; never says which. */
+  'invalid-credentials',
+  /** Five failed sign-ins: locked for 15 minutes; `Retry-After` says how long is left. */
+  'account-locked',
+  /** The access token is past its 30 minutes: refresh and retry. */
+  'token-expired',
+  /** The token is malformed, tampered with, or for another purpose. */
+  'token-invalid',
+  /** The session was signed out, revoked after refresh-token reuse, or its account deleted. */
+  'session-revoked',
+  /** A refresh token was used twice: the whole session is revoked. */
+  'refresh-reused',
+  /** Ringing someone who is not an accepted contact. */
+  'not-a-contact',
+  /** Answering or cancelling a ring that already ended. */
+  'ring-over',
 ] as const
 export type HttpErrorCode = (typeof HTTP_ERROR_CODES)[number]
 

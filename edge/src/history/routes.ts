@@ -1,0 +1,94 @@
+/**
+ * @module `/api/calls/:id/*` (a signed-in user joining, leaving and chatting in a call) and
+ * `/api/history` (the calls they took part in, newest first, searchable by name or chat text).
+ * A guest's presence is not recorded: only signed-in users have a history.
+ */
+import { and, eq, isNotNull, isNull, notExists } from 'drizzle-orm'
+import { Hono } from 'hono'
+import { callMessageRequestSchema, joinCallRequestSchema, type StoredMessage } from '../../../shared/protocol/api/history'
+import { isId, randomId } from '../../../shared/protocol/ids'
+import { requireUser, type AuthEnv } from '../auth/requireUser'
+import { makeDb } from '../db'
+import { ApiError } from '../http/errors'
+import { jsonBody } from '../http/jsonBody'
+import { hubOf } from '../presence/hubOf'
+import { loadCallDetail, loadHistoryPage, parseHistoryQuery } from './historyQuery'
+import { joinCallWrites, leaveCallWrites } from './participation'
+import { callMessages, callParticipants, calls } from './tables'
+
+const callIdParam = (raw: string): string => {
+  if (!isId(raw)) throw new ApiError(404, 'not-found', 'No such call.')
+  return raw
+}
+
+export const callRoutes = new Hono<AuthEnv>()
+  .use(requireUser)
+  .post('/:id/join', jsonBody(joinCallRequestSchema), async (c) => {
+    const callId = callIdParam(c.req.param('id'))
+    const { userId } = c.var.caller
+    const db = makeDb(c.env.DB)
+    await db.batch(joinCallWrites(db, callId, userId, c.req.valid('json').displayName.trim(), Date.now()))
+    await hubOf(c.env, userId).setInCall(userId, callId)
+    return c.body(null, 204)
+  })
+
+  .post('/:id/leave', async (c) => {
+    const callId = callIdParam(c.req.param('id'))
+    const { userId } = c.var.caller
+    const db = makeDb(c.env.DB)
+    const [left] = await db.batch(leaveCallWrites(db, callId, userId, Date.now()))
+    await hubOf(c.env, userId).setInCall(userId, null)
+    if (left.meta.changes === 0) throw new ApiError(404, 'not-found', 'You are not in this call.')
+    return c.body(null, 204)
+  })
+
+  .post('/:id/messages', jsonBody(callMessageRequestSchema), async (c) => {
+    const callId = callIdParam(c.req.param('id'))
+    const { userId } = c.var.caller
+    const db = makeDb(c.env.DB)
+    const me = await db
+      .select({ displayName: callParticipants.displayName })
+      .from(callParticipants)
+      .where(
+        and(
+          eq(callParticipants.callId, callId),
+          eq(callParticipants.userId, userId),
+          isNotNull(callParticipants.joinedAtMs),
+          isNull(callParticipants.leftAtMs),
+        ),
+      )
+      .get()
+    if (!me) throw new ApiError(403, 'forbidden', 'Join the call before keeping its chat.')
+    const message: StoredMessage = { id: randomId(), userId, displayName: me.displayName, text: c.req.valid('json').text, sentAtMs: Date.now() }
+    await db.insert(callMessages).values({ ...message, callId, userId })
+    return c.json(message, 201)
+  })
+
+export const historyRoutes = new Hono<AuthEnv>()
+  .use(requireUser)
+  .get('/', async (c) => {
+    const query = parseHistoryQuery(c.req.query())
+    return c.json(await loadHistoryPage(makeDb(c.env.DB), c.var.caller.userId, query))
+  })
+
+  .get('/:id', async (c) => {
+    const detail = await loadCallDetail(makeDb(c.env.DB), c.var.caller.userId, callIdParam(c.req.param('id')))
+    if (!detail) throw new ApiError(404, 'not-found', 'No such call in your history.')
+    return c.json(detail)
+  })
+
+  /**
+   * Removes the call from my history only: the others keep theirs, with what I said in it. The
+   * call's record goes once nobody has it in their history.
+   */
+  .delete('/:id', async (c) => {
+    const callId = callIdParam(c.req.param('id'))
+    const db = makeDb(c.env.DB)
+    const { userId } = c.var.caller
+    const [removed] = await db.batch([
+      db.delete(callParticipants).where(and(eq(callParticipants.callId, callId), eq(callParticipants.userId, userId))),
+      db.delete(calls).where(and(eq(calls.id, callId), notExists(db.select().from(callParticipants).where(eq(callParticipants.callId, callId))))),
+    ])
+    if (removed.meta.changes === 0) throw new ApiError(404, 'not-found', 'No such call in your history.')
+    return c.body(null, 204)
+  })
