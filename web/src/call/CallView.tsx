@@ -1,0 +1,122 @@
+/**
+ * @module The call itself: everyone's tiles (pinned ones large), the controls, and the chat. The
+ * call's state lives in `createCall`; pins and panel visibility are this viewer's own and stay here.
+ */
+import { createEffect, createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { pageTitle } from '../ui/pageTitle'
+import { CallControls } from './CallControls'
+import { ChatPanel } from './ChatPanel'
+import { createCall } from './createCall'
+import type { LocalMediaSignals } from './createLocalMedia'
+import { describeCallError } from './describeCallError'
+import { ErrorPage } from './ErrorPage'
+import { layoutTiles, togglePin } from './layoutTiles'
+import { SELF_TILE, Tile } from './Tile'
+
+/** Wide enough for tiles and chat side by side; narrower screens open chat over the tiles. */
+const SIDE_BY_SIDE_QUERY = '(min-width: 60rem)'
+
+export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; onLeave: () => void }) {
+  pageTitle('In call')
+  const call = createCall({ roomId: props.roomId, name: props.name, local: props.local })
+  const [pins, setPins] = createSignal<string[]>([])
+  const [chatOpen, setChatOpen] = createSignal(window.matchMedia(SIDE_BY_SIDE_QUERY).matches)
+  const [seenChat, setSeenChat] = createSignal(0)
+
+  const selfStream = createMemo(() => {
+    const track = props.local.videoTrack()
+    return track ? new MediaStream([track]) : null
+  })
+  const peersInOrder = createMemo(() => Object.values(call.state.peers).sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1)))
+  const layout = createMemo(() => layoutTiles([SELF_TILE, ...peersInOrder().map((p) => p.id)], pins()))
+  const unread = () => (chatOpen() ? 0 : Math.max(0, call.state.chat.length - seenChat()))
+
+  // A call that cannot go on (full, or taken over by another tab) releases the camera at once.
+  createEffect(() => {
+    if (call.state.fatal) props.local.media.stop()
+  })
+
+  const leave = () => {
+    call.leave()
+    props.onLeave()
+  }
+  const toggleChat = () => {
+    setSeenChat(call.state.chat.length)
+    setChatOpen((o) => !o)
+  }
+
+  const tile = (id: string, size: 'large' | 'small') =>
+    id === SELF_TILE ? (
+      <Tile
+        id={SELF_TILE}
+        name={`${props.name} (you)`}
+        stream={selfStream()}
+        state={{ audio: props.local.micOn(), video: props.local.cameraOn(), captions: false }}
+        size={size}
+        pinned={pins().includes(SELF_TILE)}
+        onPin={() => setPins((p) => togglePin(p, SELF_TILE))}
+      />
+    ) : (
+      <Show when={call.state.peers[id]}>
+        {(peer) => (
+          <Tile
+            id={id}
+            name={peer().name}
+            stream={call.media[id]?.stream ?? null}
+            connection={call.media[id]?.connection ?? 'new'}
+            state={peer().state}
+            quality={call.quality[id]}
+            size={size}
+            pinned={pins().includes(id)}
+            onPin={() => setPins((p) => togglePin(p, id))}
+          />
+        )}
+      </Show>
+    )
+
+  return (
+    <Show when={!call.state.fatal} fallback={<ErrorPage error={call.state.fatal!} onRetry={() => location.reload()} />}>
+      <div class="call" classList={{ 'chat-open': chatOpen() }}>
+        <h1 class="visually-hidden">Call with {peersInOrder().length === 0 ? 'nobody yet' : peersInOrder().map((p) => p.name).join(', ')}</h1>
+        <div class="call-status" role="status">
+          <Switch>
+            <Match when={call.status() === 'connecting'}>Joining the call…</Match>
+            <Match when={call.status() === 'reconnecting'}>Connection to the call lost. Reconnecting… Video between you and others may continue.</Match>
+            <Match when={call.status() === 'open' && peersInOrder().length === 0}>You are the only one here. Share the link to invite others.</Match>
+          </Switch>
+        </div>
+        <For each={call.state.notices}>
+          {(n, i) => (
+            <div class="alert warning notice" role="alert">
+              <p>
+                <strong>{describeCallError(n).title}.</strong> {describeCallError(n).detail}
+              </p>
+              <button type="button" class="button small" onClick={() => call.dismissNotice(i())}>
+                Dismiss
+              </button>
+            </div>
+          )}
+        </For>
+        <div class="call-body">
+          <section class="tiles" aria-label="People in the call" classList={{ 'has-pins': layout().strip.length > 0 }}>
+            <ul class="stage" style={{ '--columns': layout().columns }}>
+              <For each={layout().stage}>{(id) => <li>{tile(id, 'large')}</li>}</For>
+            </ul>
+            <Show when={layout().strip.length > 0}>
+              <ul class="strip" aria-label="Others">
+                <For each={layout().strip}>{(id) => <li>{tile(id, 'small')}</li>}</For>
+              </ul>
+            </Show>
+          </section>
+          <Show when={chatOpen()}>
+            <ChatPanel messages={call.state.chat} selfId={call.state.selfId} onSend={call.sendChat} onClose={toggleChat} />
+          </Show>
+        </div>
+        <CallControls local={props.local} chatOpen={chatOpen()} unread={unread()} onToggleChat={toggleChat} onLeave={leave} onError={(e) => call.notify(e)} />
+        <p class="visually-hidden" role="status" aria-live="polite">
+          {call.state.announcement}
+        </p>
+      </div>
+    </Show>
+  )
+}

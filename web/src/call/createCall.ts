@@ -1,0 +1,203 @@
+/**
+ * @module One call, for `CallView`: the room socket, the mesh, local media, chat and network
+ * quality wired together, with the state the view reads in one store. Server messages are handled
+ * one at a time, in order, so a signal never reaches a mesh that does not exist yet.
+ */
+import { batch, createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js'
+import { createStore, produce, reconcile } from 'solid-js/store'
+import type { CaptionEvent } from '../../../shared/protocol/captions'
+import type { ChatMessage, MediaState, Peer } from '../../../shared/protocol/signalling'
+import { assertNever } from '../ui/assertNever'
+import { fetchIceServers } from './api'
+import { mergeChat } from './chatLog'
+import { createNetworkQuality } from './createNetworkQuality'
+import { createPeerMesh } from './createPeerMesh'
+import { createSignalling } from './createSignalling'
+import type { LocalMediaSignals } from './createLocalMedia'
+import type { CallError } from './errors'
+import { MEDIA_KINDS, type MediaKind } from './makePeerLink'
+import type { RoomMessage, Welcome } from './makeSignalling'
+
+export type CallOptions = {
+  roomId: string
+  name: string
+  local: LocalMediaSignals
+  /** Whether our recogniser is on (issue #5); announced to peers in `state`. */
+  captionsOn?: Accessor<boolean>
+  /** Captions relayed by the room while a peer's data channel is not open (issue #5). */
+  onCaption?: (from: string, event: CaptionEvent) => void
+}
+
+export type CallState = {
+  selfId: string | null
+  peers: Record<string, Peer>
+  chat: ChatMessage[]
+  /** Problems worth telling the user that do not end the call. */
+  notices: CallError[]
+  /** A problem that ends the call (the room is full). */
+  fatal: CallError | null
+  left: boolean
+  /** Who joined or left, for the screen reader's live region. */
+  announcement: string
+}
+
+/** Renew TURN credentials this far into their lifetime, well before any allocation needs them. */
+const TURN_REFRESH_AT = 0.8
+
+export function socketUrl(roomId: string, location: Pick<Location, 'protocol' | 'host'> = window.location): string {
+  return `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/rooms/${encodeURIComponent(roomId)}/socket`
+}
+
+export function createCall(opts: CallOptions) {
+  const { local } = opts
+  const [state, setState] = createStore<CallState>({
+    selfId: null,
+    peers: {},
+    chat: [],
+    notices: [],
+    fatal: null,
+    left: false,
+    announcement: '',
+  })
+  const [identity, setIdentity] = createSignal<{ selfId: string; iceServers: RTCIceServer[] } | null>(null)
+  const notice = (e: CallError) => setState('notices', (n) => [...n, e])
+  const announce = (text: string) => setState('announcement', text)
+
+  let ttlTimer: ReturnType<typeof setTimeout> | undefined
+  onCleanup(() => clearTimeout(ttlTimer))
+  const loadIceServers = async (): Promise<RTCIceServer[]> => {
+    const r = await fetchIceServers()
+    if (!r.ok) {
+      notice(r.error)
+      return []
+    }
+    if (r.value.ttlS > 0) {
+      ttlTimer = setTimeout(() => {
+        void loadIceServers().then((servers) => mesh()?.setIceServers(servers))
+      }, r.value.ttlS * 1_000 * TURN_REFRESH_AT)
+    }
+    return r.value.iceServers
+  }
+  // Fetched while the socket connects, not after: it is on the path to the first frame.
+  const iceServers = loadIceServers()
+
+  const mediaState = (): MediaState => ({
+    audio: local.micOn(),
+    video: local.cameraOn(),
+    captions: opts.captionsOn?.() ?? false,
+  })
+
+  let inbox = Promise.resolve()
+  const inOrder = (task: () => void | Promise<void>) => {
+    inbox = inbox.then(task).catch((e) => console.error('call: handling a room message failed', e))
+  }
+
+  const signalling = createSignalling({
+    url: socketUrl(opts.roomId),
+    joinAs: () => ({ name: opts.name, state: mediaState() }),
+    onWelcome: (w, resumed) => inOrder(() => welcome(w, resumed)),
+    onMessage: (m) => inOrder(() => handle(m)),
+    onError(e) {
+      if (e.reason !== 'room-full' && e.reason !== 'replaced') return notice(e)
+      setIdentity(null)
+      setState('fatal', e)
+    },
+  })
+
+  const { mesh, media, remove } = createPeerMesh({
+    identity,
+    sendSignal: (to, data) => signalling.send({ type: 'signal', to, data }),
+    localTrack: (kind) => local.media.track(kind),
+  })
+
+  const quality = createNetworkQuality(mesh, (peerId) => state.peers[peerId]?.state.video ?? false)
+
+  async function welcome(w: Welcome, resumed: boolean) {
+    const servers = await iceServers
+    const others = w.peers.filter((p) => p.id !== w.peerId)
+    batch(() => {
+      // A rejoin the room did not take as a resume gave us a new id: the others have already
+      // dropped our old connections, so the mesh starts afresh.
+      if (!resumed || identity() === null) setIdentity({ selfId: w.peerId, iceServers: servers })
+      setState('selfId', w.peerId)
+      setState('peers', reconcile(Object.fromEntries(others.map((p) => [p.id, p]))))
+      setState('chat', (held) => mergeChat(held, w.chat))
+    })
+    mesh()?.sync(others.map((p) => p.id))
+  }
+
+  function handle(m: RoomMessage) {
+    switch (m.type) {
+      case 'peer-joined':
+        if (m.peer.id === state.selfId) return
+        setState('peers', m.peer.id, m.peer)
+        mesh()?.add(m.peer.id)
+        announce(`${m.peer.name} joined the call`)
+        return
+      case 'peer-left': {
+        const name = state.peers[m.peerId]?.name
+        remove(m.peerId)
+        setState('peers', produce((peers) => void delete peers[m.peerId]))
+        if (name) announce(m.reason === 'timeout' ? `${name} lost their connection` : `${name} left the call`)
+        return
+      }
+      case 'signal':
+        mesh()?.handleSignal(m.from, m.data)
+        return
+      case 'chat':
+        setState('chat', (held) => mergeChat(held, [m.message]))
+        return
+      case 'state':
+        if (state.peers[m.peerId]) setState('peers', m.peerId, 'state', m.state)
+        return
+      case 'caption':
+        opts.onCaption?.(m.from, m.event)
+        return
+      default:
+        assertNever(m)
+    }
+  }
+
+  // Hand a new or removed camera/mic track to every peer, and tell the room what we now send.
+  const sent: Record<MediaKind, MediaStreamTrack | null> = { audio: local.media.track('audio'), video: local.media.track('video') }
+  createEffect(
+    on(
+      () => [local.micOn(), local.cameraOn(), local.videoTrack(), opts.captionsOn?.()],
+      () => {
+        for (const kind of MEDIA_KINDS) {
+          const track = local.media.track(kind)
+          if (track !== sent[kind]) mesh()?.setLocalTrack(kind, track)
+          sent[kind] = track
+        }
+        signalling.send({ type: 'state', state: mediaState() })
+      },
+      { defer: true },
+    ),
+  )
+
+  const leave = () => {
+    if (state.left) return
+    signalling.leave()
+    setIdentity(null)
+    setState('left', true)
+  }
+  // Closing the tab says goodbye at once, rather than leaving the others to wait for a timeout.
+  window.addEventListener('pagehide', leave)
+  onCleanup(() => {
+    window.removeEventListener('pagehide', leave)
+    leave()
+  })
+
+  return {
+    state,
+    status: signalling.status,
+    media,
+    quality,
+    sendChat: (text: string) => signalling.send({ type: 'chat', text }),
+    notify: notice,
+    dismissNotice: (i: number) => setState('notices', (n) => n.filter((_, j) => j !== i)),
+    leave,
+  }
+}
+
+export type Call = ReturnType<typeof createCall>

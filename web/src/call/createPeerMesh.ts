@@ -1,0 +1,41 @@
+/**
+ * @module `makePeerMesh` for a component: one mesh per identity the room gave us (a rejoin that the
+ * room did not accept as a resume starts a fresh mesh), with each peer's stream and connection
+ * state in a store the tiles read.
+ */
+import { createMemo, onCleanup, type Accessor } from 'solid-js'
+import { createStore, produce, reconcile } from 'solid-js/store'
+import { makePeerMesh, type PeerMesh, type PeerMeshOptions } from './makePeerMesh'
+
+export type PeerMedia = { stream: MediaStream | null; connection: RTCPeerConnectionState }
+
+export function createPeerMesh(
+  opts: Omit<PeerMeshOptions, 'selfId' | 'iceServers' | 'onRemoteStream' | 'onConnectionState'> & {
+    /** Null until the room has welcomed us and the ICE servers are known. */
+    identity: Accessor<{ selfId: string; iceServers: RTCIceServer[] } | null>
+  },
+) {
+  const [media, setMedia] = createStore<Record<string, PeerMedia>>({})
+  const mesh: Accessor<PeerMesh | null> = createMemo(() => {
+    const id = opts.identity()
+    if (!id) return null
+    const m = makePeerMesh({
+      ...opts,
+      selfId: id.selfId,
+      iceServers: id.iceServers,
+      onRemoteStream: (peerId, stream) => setMedia(peerId, (prev) => ({ connection: prev?.connection ?? 'new', stream })),
+      onConnectionState: (peerId, connection) => setMedia(peerId, (prev) => ({ stream: prev?.stream ?? null, connection })),
+    })
+    onCleanup(() => {
+      m.dispose()
+      setMedia(reconcile({}))
+    })
+    return m
+  })
+  /** Forget a departed peer's media along with its connection. */
+  const remove = (peerId: string) => {
+    mesh()?.remove(peerId)
+    setMedia(produce((all) => void delete all[peerId]))
+  }
+  return { mesh, media, remove }
+}
