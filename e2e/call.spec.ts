@@ -1,0 +1,161 @@
+/**
+ * Calls by link (issue #2), end to end: real Chromium pages, the real Worker and Room under
+ * `wrangler dev`, real WebRTC over loopback inside a network namespace, and cameras that play a
+ * real signing clip. The tests run in order and share one call, as its participants would.
+ */
+import type { Browser, Page, WebSocketRoute } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { fakeCameraClip, launchDenyingCamera, launchWithCamera, newParticipant, remoteFrames } from './browser'
+
+type Person = { name: string; page: Page; sockets: WebSocketRoute[]; firstFrameMs: () => Promise<number | null> }
+
+const baseUrl = inject('baseUrl')
+let browser: Browser
+let link = ''
+const closers: (() => Promise<unknown>)[] = []
+
+beforeAll(async () => {
+  browser = await launchWithCamera(fakeCameraClip('hello'))
+  closers.push(() => browser.close())
+})
+
+afterAll(async () => {
+  for (const close of closers.reverse()) await close().catch(() => undefined)
+})
+
+/** Ids of the other participants whose tiles this page shows. */
+const remoteTiles = (page: Page) =>
+  page.locator('[data-peer-id]:not([data-peer-id="self"])').evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.peerId!).sort())
+
+/**
+ * Opens the link as `name`, fills the pre-join form and joins. `proxied` sends the room socket
+ * through Playwright so a test can cut it; the others connect directly, so their timings are clean.
+ */
+async function join(name: string, opts: { proxied?: boolean; on?: Browser } = {}): Promise<Person> {
+  const { context, page } = await newParticipant(opts.on ?? browser, baseUrl)
+  closers.push(() => context.close())
+  const sockets: WebSocketRoute[] = []
+  if (opts.proxied) await page.routeWebSocket(/\/rooms\/[^/]+\/socket$/, (ws) => void sockets.push(ws.connectToServer()))
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByRole('button', { name: /^Join/ }).click()
+  await page.getByRole('navigation', { name: 'Call controls' }).waitFor()
+  const firstFrameMs = async () => {
+    const log = Object.values(await remoteFrames(page))
+    return log.length ? Math.min(...log.map((l) => l.firstAtMs)) : null
+  }
+  return { name, page, sockets, firstFrameMs }
+}
+
+/** Waits until `viewer` has decoded frames from every remote tile, then checks they keep coming. */
+async function expectLiveVideo(viewer: Person, from: number) {
+  await expect.poll(async () => (await remoteTiles(viewer.page)).length, { timeout: 20_000 }).toBe(from)
+  const ids = await remoteTiles(viewer.page)
+  await expect
+    .poll(async () => {
+      const log = await remoteFrames(viewer.page)
+      return ids.every((id) => (log[id]?.frames ?? 0) > 0)
+    }, { timeout: 20_000 })
+    .toBe(true)
+  const before = await remoteFrames(viewer.page)
+  await viewer.page.waitForTimeout(2_000)
+  const after = await remoteFrames(viewer.page)
+  for (const id of ids) {
+    // The clip is 30 fps; 2 s should bring ~60 frames. Fewer than 20 would be a frozen or stuttering picture.
+    expect(after[id]!.frames - before[id]!.frames, `${viewer.name} ← ${id}`).toBeGreaterThan(20)
+  }
+}
+
+describe('starting a call', () => {
+  it('creates a room from the start page and copies its link', async () => {
+    const { context, page } = await newParticipant(browser, baseUrl)
+    await page.goto('/')
+    await page.getByRole('button', { name: 'Start a call' }).click()
+    link = await page.getByLabel('Call link').inputValue()
+    expect(link).toMatch(new RegExp(`^${baseUrl}/call/[A-Za-z0-9_-]{22}$`))
+    await page.getByRole('button', { name: 'Copy link' }).click()
+    await page.getByRole('status').filter({ hasText: 'Link copied to the clipboard.' }).waitFor()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+    await page.getByRole('link', { name: 'Join now' }).click()
+    await page.getByRole('heading', { name: 'Ready to join?' }).waitFor()
+    await context.close()
+  })
+
+  it('says so when a link is not valid', async () => {
+    const { context, page } = await newParticipant(browser, baseUrl)
+    await page.goto('/call/not-a-real-room')
+    await page.getByRole('heading', { name: 'This link is not valid' }).waitFor()
+    await context.close()
+  })
+})
+
+describe('a call between real browsers', () => {
+  let ana: Person
+  let ben: Person
+  let cy: Person
+
+  it('connects two people who open the same link, each seeing the other sign', async () => {
+    ;[ana, ben] = await Promise.all([join('Ana'), join('Ben', { proxied: true })])
+    await Promise.all([expectLiveVideo(ana, 1), expectLiveVideo(ben, 1)])
+    console.log(`link opened → first remote video frame: Ana ${Math.round((await ana.firstFrameMs())!)} ms, Ben ${Math.round((await ben.firstFrameMs())!)} ms (Ben's socket runs through Playwright's proxy)`)
+  })
+
+  it('shows each person the quality of their connection to the other, with the numbers', async () => {
+    const badge = ana.page.getByRole('group', { name: 'Ben' }).getByRole('img', { name: /^Connection (good|fair|poor):/ })
+    await badge.waitFor({ timeout: 10_000 })
+    expect(await badge.getAttribute('aria-label')).toMatch(/round trip \d+ ms, packet loss \d+\.\d %, \d+ fps/)
+  })
+
+  it('delivers a chat message to everyone in the call', async () => {
+    const text = `Hello from Ana ${Date.now()}`
+    await ana.page.getByLabel('Message everyone').fill(text)
+    await ana.page.getByRole('button', { name: 'Send' }).click()
+    for (const p of [ana, ben]) await p.page.getByRole('log', { name: 'Chat messages' }).getByText(text).waitFor()
+  })
+
+  it('keeps the call going through a dropped signalling socket, without a duplicate participant', async () => {
+    const anaSees = await remoteTiles(ana.page)
+    expect(ben.sockets).toHaveLength(1)
+    await ben.sockets[0]!.close({ code: 4000, reason: 'e2e: network dropped' })
+    await expect.poll(() => ben.sockets.length, { timeout: 15_000 }).toBe(2)
+    await expect.poll(() => ben.page.getByText(/Reconnecting/).count(), { timeout: 15_000 }).toBe(0)
+    expect(await remoteTiles(ana.page)).toEqual(anaSees)
+    const text = `Ben is back ${Date.now()}`
+    await ben.page.getByLabel('Message everyone').fill(text)
+    await ben.page.getByRole('button', { name: 'Send' }).click()
+    await ana.page.getByRole('log', { name: 'Chat messages' }).getByText(text).waitFor()
+    await Promise.all([expectLiveVideo(ana, 1), expectLiveVideo(ben, 1)])
+    expect(await remoteTiles(ana.page)).toEqual(anaSees)
+  })
+
+  it('connects a third person to both others (full mesh)', async () => {
+    cy = await join('Cy')
+    await Promise.all([expectLiveVideo(ana, 2), expectLiveVideo(ben, 2), expectLiveVideo(cy, 2)])
+    console.log(`link opened → first remote video frame: Cy ${Math.round((await cy.firstFrameMs())!)} ms (joining a call of two)`)
+  })
+
+  it('tells the others when someone leaves', async () => {
+    await cy.page.getByRole('button', { name: 'Leave' }).click()
+    await cy.page.getByRole('heading', { name: 'You left the call' }).waitFor()
+    for (const p of [ana, ben]) {
+      await expect.poll(async () => (await remoteTiles(p.page)).length, { timeout: 10_000 }).toBe(1)
+      await p.page.getByText('Cy left the call').waitFor({ state: 'attached' })
+    }
+  })
+
+  it('lets someone whose camera and mic are blocked join without them and still see the call', async () => {
+    const denying = await launchDenyingCamera()
+    closers.push(() => denying.close())
+    const { context, page } = await newParticipant(denying, baseUrl)
+    await context.clearPermissions()
+    await page.goto(link)
+    await page.getByRole('alert').filter({ hasText: 'Camera blocked' }).waitFor()
+    await page.getByLabel('Your name').fill('Dee')
+    await page.getByRole('button', { name: 'Join without video' }).click()
+    const dee: Person = { name: 'Dee', page, sockets: [], firstFrameMs: async () => null }
+    await expectLiveVideo(dee, 2)
+    const deeTile = ana.page.getByRole('group', { name: 'Dee' })
+    await deeTile.getByRole('img', { name: 'microphone off' }).waitFor()
+    await deeTile.getByText('camera off').waitFor({ state: 'attached' })
+  })
+})
