@@ -1,11 +1,12 @@
 import { defineConfig } from 'vite'
 import solid from 'vite-plugin-solid'
+import { recognitionAssets } from './web/build/recognitionAssets'
 
 // The PWA lives in web/; its build lands in dist/, which the Worker serves as static assets.
 export default defineConfig({
   root: 'web',
   publicDir: 'public',
-  plugins: [solid()],
+  plugins: [solid(), recognitionAssets()],
   build: { outDir: '../dist', emptyOutDir: true, target: 'es2022', sourcemap: true },
   worker: { format: 'es' },
   // onnxruntime-web and tasks-vision load their own wasm at run time; pre-bundling breaks their paths.
