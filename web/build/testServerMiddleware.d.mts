@@ -1,0 +1,1 @@
+export function testServerMiddleware(repoRoot: string): (ctx: unknown, next: () => Promise<void>) => Promise<void>
