@@ -46,6 +46,9 @@ const COMMON_FLAGS = [
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
   '--disable-backgrounding-occluded-windows',
+  // Without camera permission Chrome hides host addresses behind mDNS names (RFC 8828 mode 2);
+  // the loopback-only namespace has no mDNS responder and no STUN server to find another route.
+  '--disable-features=WebRtcHideLocalIpsWithMdns',
 ]
 
 /** A browser whose camera plays `clipPath` and whose permission prompts are accepted. */

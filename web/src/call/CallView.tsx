@@ -6,7 +6,7 @@ import { createEffect, createMemo, createSignal, For, Match, Show, Switch } from
 import { pageTitle } from '../ui/pageTitle'
 import { CallControls } from './CallControls'
 import { ChatPanel } from './ChatPanel'
-import { createCall } from './createCall'
+import { createCall, type CallOptions } from './createCall'
 import type { LocalMediaSignals } from './createLocalMedia'
 import { describeCallError } from './describeCallError'
 import { ErrorPage } from './ErrorPage'
@@ -16,9 +16,9 @@ import { SELF_TILE, Tile } from './Tile'
 /** Wide enough for tiles and chat side by side; narrower screens open chat over the tiles. */
 const SIDE_BY_SIDE_QUERY = '(min-width: 60rem)'
 
-export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; onLeave: () => void }) {
+export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; warm: CallOptions['warm']; onLeave: () => void }) {
   pageTitle('In call')
-  const call = createCall({ roomId: props.roomId, name: props.name, local: props.local })
+  const call = createCall({ roomId: props.roomId, name: props.name, local: props.local, warm: props.warm })
   const [pins, setPins] = createSignal<string[]>([])
   const [chatOpen, setChatOpen] = createSignal(window.matchMedia(SIDE_BY_SIDE_QUERY).matches)
   const [seenChat, setSeenChat] = createSignal(0)

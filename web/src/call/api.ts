@@ -43,3 +43,8 @@ export async function fetchIceServers(): Promise<Result<TurnResponse, CallError>
     return err(CallError.turnUnavailable(e))
   }
 }
+
+/** ICE servers asked for at `atMs`: started on the pre-join screen, used when the call starts. */
+export type IceServersFetch = { atMs: number; result: Promise<Result<TurnResponse, CallError>> }
+
+export const prefetchIceServers = (): IceServersFetch => ({ atMs: Date.now(), result: fetchIceServers() })

@@ -8,7 +8,7 @@ import { createStore, produce, reconcile } from 'solid-js/store'
 import type { CaptionEvent } from '../../../shared/protocol/captions'
 import type { ChatMessage, MediaState, Peer } from '../../../shared/protocol/signalling'
 import { assertNever } from '../ui/assertNever'
-import { fetchIceServers } from './api'
+import { prefetchIceServers, type IceServersFetch } from './api'
 import { mergeChat } from './chatLog'
 import { createNetworkQuality } from './createNetworkQuality'
 import { createPeerMesh } from './createPeerMesh'
@@ -22,6 +22,8 @@ export type CallOptions = {
   roomId: string
   name: string
   local: LocalMediaSignals
+  /** Started on the pre-join screen, so neither is on the path to the first frame. */
+  warm?: { socket: WebSocket | null; iceServers: IceServersFetch }
   /** Whether our recogniser is on (issue #5); announced to peers in `state`. */
   captionsOn?: Accessor<boolean>
   /** Captions relayed by the room while a peer's data channel is not open (issue #5). */
@@ -65,21 +67,22 @@ export function createCall(opts: CallOptions) {
 
   let ttlTimer: ReturnType<typeof setTimeout> | undefined
   onCleanup(() => clearTimeout(ttlTimer))
-  const loadIceServers = async (): Promise<RTCIceServer[]> => {
-    const r = await fetchIceServers()
+  const loadIceServers = async (fetched: IceServersFetch): Promise<RTCIceServer[]> => {
+    const r = await fetched.result
     if (!r.ok) {
       notice(r.error)
       return []
     }
     if (r.value.ttlS > 0) {
+      const renewInMs = r.value.ttlS * 1_000 * TURN_REFRESH_AT - (Date.now() - fetched.atMs)
       ttlTimer = setTimeout(() => {
-        void loadIceServers().then((servers) => mesh()?.setIceServers(servers))
-      }, r.value.ttlS * 1_000 * TURN_REFRESH_AT)
+        void loadIceServers(prefetchIceServers()).then((servers) => mesh()?.setIceServers(servers))
+      }, Math.max(0, renewInMs))
     }
     return r.value.iceServers
   }
-  // Fetched while the socket connects, not after: it is on the path to the first frame.
-  const iceServers = loadIceServers()
+  // Fetched while the socket connects at the latest, never after: it is on the path to the first frame.
+  const iceServers = loadIceServers(opts.warm?.iceServers ?? prefetchIceServers())
 
   const mediaState = (): MediaState => ({
     audio: local.micOn(),
@@ -94,6 +97,7 @@ export function createCall(opts: CallOptions) {
 
   const signalling = createSignalling({
     url: socketUrl(opts.roomId),
+    socket: opts.warm?.socket ?? null,
     joinAs: () => ({ name: opts.name, state: mediaState() }),
     onWelcome: (w, resumed) => inOrder(() => welcome(w, resumed)),
     onMessage: (m) => inOrder(() => handle(m)),

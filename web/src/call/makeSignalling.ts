@@ -24,6 +24,8 @@ export type RoomMessage = Exclude<ServerMessage, { type: 'welcome' | 'error' }>
 export type SignallingOptions = {
   /** `ws(s)://host/rooms/<id>/socket` */
   url: string
+  /** A socket `preconnect` opened already; used for the first join instead of a new one. */
+  socket?: WebSocket | null
   /** Read at every (re)join, so a rejoin announces the current name and media state. */
   joinAs: () => { name: string; state: MediaState }
   /** `resumed` is true when the room took us back as the same peer after a dropped socket. */
@@ -63,18 +65,20 @@ export function makeSignalling(opts: SignallingOptions): Signalling {
 
   const status = (s: SignallingStatus) => opts.onStatus(s)
 
-  function connect() {
+  function connect(adopted: WebSocket | null = null) {
     clearTimeout(retry)
     if (finished) return
-    const ws = new WebSocket(opts.url)
+    const ws = adopted ?? new WebSocket(opts.url)
     socket = ws
     joined = false
     lastHeardAt = Date.now()
-    ws.onopen = () => {
+    const join = () => {
       const { name, state } = opts.joinAs()
       ws.send(JSON.stringify({ type: 'join', name, state, ...(resume ? { resume } : {}) } satisfies ClientMessage))
       heartbeat = setInterval(() => beat(ws), HEARTBEAT_INTERVAL_MS)
     }
+    if (ws.readyState === WebSocket.OPEN) join()
+    else ws.onopen = join
     ws.onmessage = (event) => receive(ws, event.data)
     // onerror is always followed by onclose, which decides what happens next.
     ws.onclose = (event) => {
@@ -167,7 +171,7 @@ export function makeSignalling(opts: SignallingOptions): Signalling {
 
   window.addEventListener('online', online)
   status('connecting')
-  connect()
+  connect(opts.socket?.readyState === WebSocket.OPEN || opts.socket?.readyState === WebSocket.CONNECTING ? opts.socket : null)
 
   return {
     send(message) {
@@ -183,5 +187,38 @@ export function makeSignalling(opts: SignallingOptions): Signalling {
       finish()
     },
     dispose: finish,
+  }
+}
+
+export type Preconnected = {
+  /** Hands the socket over (once); null when it has closed meanwhile. */
+  take: () => WebSocket | null
+  /** Closes the socket unless it was taken. */
+  close: () => void
+}
+
+/**
+ * Opens the room socket while the user is still on the pre-join screen, so pressing Join costs no
+ * handshake. It sends heartbeats until `makeSignalling` adopts it. The room holds a socket that
+ * has not joined like any other and sweeps it if it falls silent, so nothing is reserved by it.
+ */
+export function preconnect(url: string): Preconnected {
+  const ws = new WebSocket(url)
+  const timer = setInterval(() => {
+    if (ws.readyState === WebSocket.OPEN) ws.send(HEARTBEAT_PING)
+  }, HEARTBEAT_INTERVAL_MS)
+  let taken = false
+  return {
+    take() {
+      clearInterval(timer)
+      if (taken) return null
+      taken = true
+      return ws.readyState === WebSocket.OPEN || ws.readyState === WebSocket.CONNECTING ? ws : null
+    },
+    close() {
+      clearInterval(timer)
+      if (!taken) ws.close(1000)
+      taken = true
+    },
   }
 }
