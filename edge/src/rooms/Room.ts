@@ -26,12 +26,20 @@ import { frameCost, makeBucket, take, type Bucket } from './throttle'
 
 type Join = Extract<ClientMessage, { type: 'join' }>
 
+const LAST_FRAME_RESOLUTION_MS = 1_000
+const NO_ONE: ReadonlySet<string> = new Set()
+
 export class Room extends DurableObject<Env> {
   /**
    * Flood buckets live in memory only: the object hibernates only after it has been idle, by
    * which time every bucket would have refilled to full anyway.
    */
   private readonly buckets = new WeakMap<WebSocket, Bucket>()
+  /**
+   * Joined peers' sockets by peer id, so relaying a frame reads no attachments. Rebuilt from the
+   * attachments after a wake; dropped whenever someone joins or a socket is let go.
+   */
+  private connectedCache: Map<string, WebSocket> | undefined
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env)
@@ -69,8 +77,9 @@ export class Room extends DurableObject<Env> {
       if (message.type !== 'join') return sendError(ws, 'not-joined', 'Send join first.')
       return this.ctx.blockConcurrencyWhile(() => this.join(ws, message))
     }
+    // Liveness needs a resolution of seconds against a 15 s timeout, not a write per frame.
     const touched = { ...state, lastFrameAtMs: nowMs }
-    writeSocket(ws, touched)
+    if (nowMs - state.lastFrameAtMs >= LAST_FRAME_RESOLUTION_MS) writeSocket(ws, touched)
     const self: JoinedSocket = { ws, state: touched }
     switch (message.type) {
       case 'join':
@@ -85,7 +94,7 @@ export class Room extends DurableObject<Env> {
         return this.broadcast({ type: 'state', peerId: state.peer.id, state: message.state }, ws)
       }
       case 'leave':
-        closeSocket(ws, ROOM_CLOSE_CODES.left, 'left')
+        this.release(ws, ROOM_CLOSE_CODES.left, 'left')
         this.broadcast({ type: 'peer-left', peerId: state.peer.id, reason: 'left' })
         return this.settle()
       default:
@@ -116,7 +125,7 @@ export class Room extends DurableObject<Env> {
     })
     for (const ws of silent) {
       const state = readSocket(ws)
-      closeSocket(ws, ROOM_CLOSE_CODES.timeout, 'no heartbeat')
+      this.release(ws, ROOM_CLOSE_CODES.timeout, 'no heartbeat')
       if (state.phase === 'joined') this.broadcast({ type: 'peer-left', peerId: state.peer.id, reason: 'timeout' })
     }
     for (const peerId of expired) {
@@ -144,7 +153,7 @@ export class Room extends DurableObject<Env> {
         return false
       case 'close': {
         const state = readSocket(ws)
-        closeSocket(ws, ROOM_CLOSE_CODES.flooding, 'flooding')
+        this.release(ws, ROOM_CLOSE_CODES.flooding, 'flooding')
         if (state.phase === 'joined') this.broadcast({ type: 'peer-left', peerId: state.peer.id, reason: 'left' })
         return false
       }
@@ -166,7 +175,7 @@ export class Room extends DurableObject<Env> {
     let queued: ServerMessage[] = []
     if (previous && 'ws' in previous) {
       // The same person on a new socket: the old one is a leftover from a dropped connection.
-      closeSocket(previous.ws, ROOM_CLOSE_CODES.replaced, 'resumed on another socket')
+      this.release(previous.ws, ROOM_CLOSE_CODES.replaced, 'resumed on another socket')
       stateBefore = previous.state.peer.state
       peer = { ...previous.state.peer, state: message.state }
     } else if (previous) {
@@ -178,6 +187,7 @@ export class Room extends DurableObject<Env> {
 
     const { token, hash } = await issueResumeToken()
     writeSocket(ws, { phase: 'joined', peer, tokenHash: hash, lastFrameAtMs: nowMs })
+    this.connectedCache = undefined
     const present = [...others.filter((s) => s.state.peer.id !== peer.id).map((s) => s.state.peer), ...away.filter((a) => a.peer.id !== peer.id).map((a) => a.peer)]
     sendFrame(ws, { type: 'welcome', peerId: peer.id, resumeToken: token, peers: present, chat: await readChat(this.ctx.storage) })
     for (const frame of queued) sendFrame(ws, frame)
@@ -202,12 +212,14 @@ export class Room extends DurableObject<Env> {
 
   private refuseFull(ws: WebSocket): void {
     sendError(ws, 'room-full', `This call is full (${this.capacity} people).`)
-    closeSocket(ws, ROOM_CLOSE_CODES.roomFull, 'room full')
+    this.release(ws, ROOM_CLOSE_CODES.roomFull, 'room full')
   }
 
   private async relay(self: JoinedSocket, message: Extract<ClientMessage, { type: 'signal' | 'caption' }>): Promise<void> {
-    const connected = new Map(this.joinedSockets().map((s) => [s.state.peer.id, s.ws]))
-    const away = new Set((await listAway(this.ctx.storage)).map((a) => a.peer.id))
+    const connected = this.connected()
+    // Storage is read only for a target that is not connected, not on the hot path.
+    const lookAway = message.to !== undefined && !connected.has(message.to)
+    const away = lookAway ? new Set((await listAway(this.ctx.storage)).map((a) => a.peer.id)) : NO_ONE
     const plan = planRelay(message, self.state.peer.id, { connected: new Set(connected.keys()), away })
     switch (plan.kind) {
       case 'send':
@@ -236,7 +248,7 @@ export class Room extends DurableObject<Env> {
   /** A socket closed or failed under the room; `leave` and refusals were handled already. */
   private async dropped(ws: WebSocket, code: number): Promise<void> {
     const state = readSocket(ws)
-    closeSocket(ws, 1000, 'closed')
+    this.release(ws, 1000, 'closed')
     if (state.phase === 'joined') {
       if (decideClose(code) === 'leave') {
         this.broadcast({ type: 'peer-left', peerId: state.peer.id, reason: 'left' })
@@ -282,8 +294,19 @@ export class Room extends DurableObject<Env> {
     return out
   }
 
+  private connected(): Map<string, WebSocket> {
+    this.connectedCache ??= new Map(this.joinedSockets().map((s) => [s.state.peer.id, s.ws]))
+    return this.connectedCache
+  }
+
+  /** Lets go of a socket: closes it and forgets it as anyone's connection. */
+  private release(ws: WebSocket, code: number, reason: string): void {
+    closeSocket(ws, code, reason)
+    this.connectedCache = undefined
+  }
+
   private broadcast(frame: ServerMessage, except?: WebSocket): void {
-    for (const { ws } of this.joinedSockets()) if (ws !== except) sendFrame(ws, frame)
+    for (const ws of this.connected().values()) if (ws !== except) sendFrame(ws, frame)
   }
 }
 
