@@ -17,6 +17,7 @@ import { makeDb, type Db } from '../db'
 import { ApiError } from '../http/errors'
 import { jsonBody } from '../http/jsonBody'
 import { auditEntry, requestMeta } from '../privacy/audit'
+import { hubOf } from '../presence/hubOf'
 import { profiles } from '../profiles/tables'
 import { clearFailedLogins, lockRemainingMs, recordFailedLogin } from './lockout'
 import { loadMe } from './me'
@@ -129,6 +130,7 @@ export const authRoutes = new Hono<AuthEnv>()
     if (!r.ok) {
       if (r.error.problem === 'refresh-reused') {
         await auditEntry(db, r.error.userId ?? null, 'refresh-reuse', requestMeta(c.req.raw), nowMs)
+        if (r.error.userId && r.error.sessionId) await hubOf(c.env, r.error.userId).closeSession(r.error.sessionId)
         throw new ApiError(401, 'refresh-reused', 'This sign-in was used from two places and has been ended; sign in again.', cleared)
       }
       throw new ApiError(401, r.error.problem, 'Your sign-in has ended; sign in again.', cleared)
@@ -149,6 +151,7 @@ export const authRoutes = new Hono<AuthEnv>()
     const meta = requestMeta(c.req.raw)
     for (const [sessionId, userId] of ended) {
       await db.batch([revokeSession(db, sessionId, 'logout', nowMs), auditEntry(db, userId, 'logout', meta, nowMs)])
+      await hubOf(c.env, userId).closeSession(sessionId)
     }
     return c.body(null, 204, { 'Set-Cookie': clearedRefreshCookie(c.req.url) })
   })
@@ -189,5 +192,6 @@ export const authRoutes = new Hono<AuthEnv>()
       .get()
     if (!revoked) throw new ApiError(404, 'not-found', 'No such session.')
     await auditEntry(db, c.var.caller.userId, 'session-revoked', requestMeta(c.req.raw), nowMs)
+    await hubOf(c.env, c.var.caller.userId).closeSession(id)
     return c.body(null, 204)
   })

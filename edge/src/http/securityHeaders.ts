@@ -7,8 +7,8 @@ import { secureHeaders } from 'hono/secure-headers'
 
 /**
  * API responses are JSON that no page should frame, sniff or embed from another origin. HSTS is
- * left to the deployment's TLS settings: sending it from `wrangler dev` over http://127.0.0.1
- * would mean nothing.
+ * sent on every response (issue #7); browsers ignore it over plain http, so `wrangler dev` on
+ * http://127.0.0.1 is unaffected. The app's own files get theirs from web/public/_headers.
  */
 export const securityHeaders = () =>
   secureHeaders({
@@ -16,7 +16,7 @@ export const securityHeaders = () =>
     crossOriginResourcePolicy: 'same-origin',
     crossOriginOpenerPolicy: 'same-origin',
     referrerPolicy: 'no-referrer',
-    strictTransportSecurity: false,
+    strictTransportSecurity: 'max-age=63072000; includeSubDomains',
     xFrameOptions: 'DENY',
-    permissionsPolicy: {},
+    permissionsPolicy: { camera: ['self'], microphone: ['self'], geolocation: [], payment: [] },
   })

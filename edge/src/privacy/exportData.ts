@@ -1,5 +1,5 @@
 /** @module Everything held about one user, gathered for `GET /api/privacy/export`. */
-import { eq, inArray } from 'drizzle-orm'
+import { asc, eq, inArray } from 'drizzle-orm'
 import { EXPORT_VERSION } from '../../../shared/protocol/api/privacy'
 import { sessions, users } from '../auth/tables'
 import { contacts } from '../contacts/tables'
@@ -39,6 +39,7 @@ export async function exportData(db: Db, files: R2Bucket, userId: string, nowMs:
           .select({ callId: callParticipants.callId, displayName: callParticipants.displayName })
           .from(callParticipants)
           .where(inArray(callParticipants.callId, participation.map((p) => p.call.id)))
+          .orderBy(asc(callParticipants.joinedAtMs), asc(callParticipants.displayName))
           .all()
   const avatar = profile.avatarVersion ? await files.get(avatarKey(userId, profile.avatarVersion)) : null
   return {

@@ -32,8 +32,8 @@ export const SIGN_LANGUAGES = {
 export type SignLanguage = keyof typeof SIGN_LANGUAGES
 export const signLanguageSchema = oneOf(Object.keys(SIGN_LANGUAGES) as SignLanguage[])
 
-/** Names are shown as text everywhere; control characters would only hide what they say. */
-export const displayNameSchema = string({ min: 1, max: MAX_DISPLAY_NAME_CHARS, pattern: /^[^\p{Cc}]*\S[^\p{Cc}]*$/u })
+/** Names are shown as text everywhere; control characters would only hide what they say, and a blank name says nothing. */
+export const displayNameSchema = string({ min: 1, max: MAX_DISPLAY_NAME_CHARS, pattern: /^(?!\s*$)[^\p{Cc}]+$/u })
 
 export const captionPrefsSchema = object({
   size: oneOf(['small', 'medium', 'large', 'x-large'] as const),
