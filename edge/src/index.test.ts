@@ -72,10 +72,10 @@ describe('every other path', () => {
 })
 
 describe('GET /health', () => {
-  it('reports D1, R2 and the Room Durable Objects answering', async () => {
+  it('reports D1, R2 and each Durable Object class answering', async () => {
     const res = await call('/health')
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ ok: true, checks: { db: 'ok', files: 'ok', rooms: 'ok' } })
+    expect(await res.json()).toEqual({ ok: true, checks: { db: 'ok', files: 'ok', rooms: 'ok', users: 'ok', limits: 'ok' } })
   })
 })
 

@@ -1,6 +1,6 @@
 /**
- * @module `GET /health`: whether each binding the Worker needs answers — D1, R2 and the Room
- * Durable Objects. 200 when all do, 503 naming the ones that did not.
+ * @module `GET /health`: whether each binding the Worker needs answers — D1, R2 and each
+ * Durable Object class (rooms, user hubs, rate limiters). 200 when all do, 503 naming the ones that did not.
  */
 import { Hono } from 'hono'
 import type { AppEnv, Env } from '../env'
@@ -12,12 +12,21 @@ type Probe = (env: Env) => Promise<unknown>
 /** Not a room id (those are 22 characters), so the probe can never land in a real call. */
 const HEALTH_ROOM_NAME = 'health-probe'
 
-const probes: Record<'db' | 'files' | 'rooms', Probe> = {
+const probes: Record<'db' | 'files' | 'rooms' | 'users' | 'limits', Probe> = {
   db: (env) => env.DB.prepare('select 1 as ok').first(),
   files: (env) => env.FILES.head('health-probe'),
   rooms: async (env) => {
     const answer = await env.ROOMS.get(env.ROOMS.idFromName(HEALTH_ROOM_NAME)).ping()
     if (answer !== 'pong') throw new Error(`room answered ${answer}`)
+  },
+  // The per-user hub (presence, rings) and the rate limiter; a name no user id can take.
+  users: async (env) => {
+    const answer = await env.USERS.get(env.USERS.idFromName(HEALTH_ROOM_NAME)).ping()
+    if (answer !== 'pong') throw new Error(`user hub answered ${answer}`)
+  },
+  limits: async (env) => {
+    const answer = await env.LIMITS.get(env.LIMITS.idFromName(HEALTH_ROOM_NAME)).ping()
+    if (answer !== 'pong') throw new Error(`rate limiter answered ${answer}`)
   },
 }
 

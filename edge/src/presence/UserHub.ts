@@ -92,6 +92,11 @@ export class UserHub extends DurableObject<Env> {
 
   // RPC, called by routes and by other users' hubs.
 
+  /** `/health` asks this to know the class is deployed and answering. */
+  async ping(): Promise<'pong'> {
+    return 'pong'
+  }
+
   async presence(): Promise<PresenceStatus> {
     return this.currentStatus()
   }
