@@ -14,31 +14,18 @@
  * `{ source, variant, mode, mirrored, fps, frames: [observation] }` for a video. An image whose hand
  * was not found has an observation with no hands.
  */
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs'
-import { basename, dirname, extname, join, relative, resolve } from 'node:path'
+import { existsSync, statSync, writeFileSync } from 'node:fs'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import type { FrameObservation } from '../shared/features/observation'
+import { listImages } from './recognition/listImages'
 import { openHarness, type Harness } from './recognition/openHarness'
 import { videoFrames } from './recognition/videoFrames'
 
-const IMAGE_EXTENSIONS = new Set(['.jpg', '.jpeg', '.png', '.webp'])
 /** Images per harness call: keeps the page's memory flat and lets progress be reported. */
 const BATCH = 100
 
 type Report = { frames: ({ observation: FrameObservation } | null)[]; errors: { reason: string; message: string }[] }
-
-export function listImages(root: string): string[] {
-  const out: string[] = []
-  const walk = (dir: string) => {
-    for (const name of readdirSync(dir).sort()) {
-      const p = join(dir, name)
-      if (statSync(p).isDirectory()) walk(p)
-      else if (IMAGE_EXTENSIONS.has(extname(name).toLowerCase())) out.push(p)
-    }
-  }
-  walk(root)
-  return out
-}
 
 async function observeImages(h: Harness, root: string, images: string[], run: object) {
   const items: { path: string; label: string; observation: FrameObservation }[] = []

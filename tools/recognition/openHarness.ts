@@ -70,7 +70,9 @@ async function listen(mounts: Record<string, string>): Promise<ViteDevServer> {
       return server
     } catch (e) {
       await server.close()
-      if ((e as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw e
+      // Vite reports a taken port (strictPort) with a plain Error, not EADDRINUSE.
+      const taken = (e as NodeJS.ErrnoException).code === 'EADDRINUSE' || /already in use/.test(String((e as Error).message))
+      if (!taken) throw e
     }
   }
   throw new Error(`no free port in ${PORTS.first}-${PORTS.last}`)
