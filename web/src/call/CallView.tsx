@@ -3,6 +3,7 @@
  * call's state lives in `createCall`; pins and panel visibility are this viewer's own and stay here.
  */
 import { createEffect, createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { createElementSize } from '../ui/createElementSize'
 import { pageTitle } from '../ui/pageTitle'
 import { CallControls } from './CallControls'
 import { ChatPanel } from './ChatPanel'
@@ -10,11 +11,13 @@ import { createCall, type CallOptions } from './createCall'
 import type { LocalMediaSignals } from './createLocalMedia'
 import { describeCallError } from './describeCallError'
 import { ErrorPage } from './ErrorPage'
-import { layoutTiles, togglePin } from './layoutTiles'
+import { bestGrid, layoutTiles, togglePin } from './layoutTiles'
 import { SELF_TILE, Tile } from './Tile'
 
 /** Wide enough for tiles and chat side by side; narrower screens open chat over the tiles. */
 const SIDE_BY_SIDE_QUERY = '(min-width: 60rem)'
+/** The stage's CSS gap (call.css `.stage`), which the grid choice has to leave room for. */
+const STAGE_GAP_PX = 12
 
 export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; warm: CallOptions['warm']; onLeave: () => void }) {
   pageTitle('In call')
@@ -29,6 +32,8 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
   })
   const peersInOrder = createMemo(() => Object.values(call.state.peers).sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1)))
   const layout = createMemo(() => layoutTiles([SELF_TILE, ...peersInOrder().map((p) => p.id)], pins()))
+  const stage = createElementSize()
+  const grid = createMemo(() => bestGrid(layout().stage.length, stage.size().widthPx, stage.size().heightPx, STAGE_GAP_PX))
   const unread = () => (chatOpen() ? 0 : Math.max(0, call.state.chat.length - seenChat()))
 
   // A call that cannot go on (full, or taken over by another tab) releases the camera at once.
@@ -99,7 +104,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
         </For>
         <div class="call-body">
           <section class="tiles" aria-label="People in the call" classList={{ 'has-pins': layout().strip.length > 0 }}>
-            <ul class="stage" style={{ '--columns': layout().columns }}>
+            <ul class="stage" ref={stage.ref} style={{ '--columns': grid().columns, '--rows': grid().rows }}>
               <For each={layout().stage}>{(id) => <li>{tile(id, 'large')}</li>}</For>
             </ul>
             <Show when={layout().strip.length > 0}>

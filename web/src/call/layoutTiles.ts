@@ -5,11 +5,10 @@
  */
 
 export type TileLayout = {
-  /** Large tiles, in a grid of `columns`. */
+  /** Large tiles, sharing the stage (see `bestGrid`). */
   stage: string[]
-  /** Small tiles beside or below the stage; empty when nothing is pinned. */
+  /** Small tiles below the stage; empty when nothing is pinned. */
   strip: string[]
-  columns: number
 }
 
 /**
@@ -19,14 +18,29 @@ export type TileLayout = {
 export function layoutTiles(tiles: readonly string[], pinned: readonly string[]): TileLayout {
   const present = new Set(tiles)
   const stage = pinned.filter((id, i) => present.has(id) && pinned.indexOf(id) === i)
-  if (stage.length === 0) return { stage: [...tiles], strip: [], columns: columnsFor(tiles.length) }
+  if (stage.length === 0) return { stage: [...tiles], strip: [] }
   const onStage = new Set(stage)
-  return { stage, strip: tiles.filter((id) => !onStage.has(id)), columns: columnsFor(stage.length) }
+  return { stage, strip: tiles.filter((id) => !onStage.has(id)) }
 }
 
-/** Columns for a near-square grid of 4:3 tiles: 1, 2, 2, 2, 3, 3, 3, 3, 3, 4… */
-export function columnsFor(count: number): number {
-  return Math.max(1, Math.ceil(Math.sqrt(count)))
+/** Camera video is 4:3 (encoding.ts); tiles letterbox anything else. */
+export const TILE_ASPECT = 4 / 3
+
+/**
+ * The grid that shows `count` tiles of `aspect` as large as possible in a `widthPx` × `heightPx`
+ * stage with `gapPx` between tiles: two people side by side on a laptop, one above the other on
+ * a phone held upright.
+ */
+export function bestGrid(count: number, widthPx: number, heightPx: number, gapPx = 0, aspect = TILE_ASPECT): { columns: number; rows: number } {
+  let best = { columns: 1, rows: Math.max(1, count), tileWidthPx: -1 }
+  for (let columns = 1; columns <= Math.max(1, count); columns++) {
+    const rows = Math.ceil(count / columns)
+    const cellW = (widthPx - gapPx * (columns - 1)) / columns
+    const cellH = (heightPx - gapPx * (rows - 1)) / rows
+    const tileWidthPx = Math.min(cellW, cellH * aspect)
+    if (tileWidthPx > best.tileWidthPx + 0.5) best = { columns, rows, tileWidthPx }
+  }
+  return { columns: best.columns, rows: best.rows }
 }
 
 /** Pins `id` (appended, so the earliest pin stays first) or unpins it. */
