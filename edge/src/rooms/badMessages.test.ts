@@ -31,6 +31,12 @@ describe('a frame the room cannot use gets an error frame and the socket stays u
     ['a malformed target id', JSON.stringify({ type: 'signal', to: '../room/peer', data: { kind: 'candidate', candidate: null } }), 'bad-message'],
     ['a caption from a newer, unknown version', JSON.stringify({ type: 'caption', event: { v: 2, id: 'a', text: 'x', kind: 'word', confidence: 1, tStart: 0, tEnd: 0, final: true } }), 'bad-message'],
     ['a frame over 64 KB', JSON.stringify({ type: 'chat', text: 'x'.repeat(MAX_FRAME_BYTES) }), 'too-large'],
+    ['JSON null', 'null', 'bad-message'],
+    ['JSON nested 20,000 deep', '['.repeat(20_000) + ']'.repeat(20_000), 'bad-message'],
+    ['a type that names an Object.prototype member', JSON.stringify({ type: 'constructor' }), 'unknown-type'],
+    ['a __proto__ key', '{"type":"chat","text":"hi","__proto__":{"polluted":true}}', 'bad-message'],
+    ['a number where a boolean belongs', JSON.stringify({ type: 'state', state: { audio: 1, video: true, captions: false } }), 'bad-message'],
+    ['a number that overflows to Infinity', '{"type":"signal","to":"AAAAAAAAAAAAAAAAAAAAAA","data":{"kind":"candidate","candidate":{"candidate":"c","sdpMLineIndex":1e309}}}', 'bad-message'],
   ]
   for (const [what, frame, code] of cases) {
     it(`answers ${what} with ${code}`, async () => {
