@@ -41,6 +41,7 @@ export type RecognizerOptions = {
   backend?: BackendChoice
   /** `video` tracks hands across frames; `image` treats every frame on its own (photos). */
   mode?: LandmarkerMode
+  /** Hands to track; default 1 when captioning letters only, else 2. */
   numHands?: number
   /** Classifier model ids (`models/<id>/`). */
   models?: readonly string[]
@@ -157,7 +158,9 @@ export function makeRecognizer(opts: RecognizerOptions = {}): Recognizer {
         variant,
         delegate: opts.delegate ?? 'auto',
         mode: opts.mode ?? 'video',
-        numHands: opts.numHands ?? 2,
+        // With two hands allowed, MediaPipe runs its palm detector on every frame while fewer than
+        // two are tracked; fingerspelling needs one hand, so letters-only recognition asks for one.
+        numHands: opts.numHands ?? (captionMode.current === 'letters' ? 1 : 2),
         timeOriginMs: opts.timeOriginMs ?? performance.timeOrigin,
         captionMode: captionMode.current,
       },
