@@ -73,6 +73,33 @@ describe('the classifier in the recognition worker', () => {
     }
   })
 
+  it('turns a letter held in view into a caption event timed in epoch ms from the frame clock', async () => {
+    // A confident classifier (large random weights): the same photo always reads as one letter.
+    const { manifest, bytes } = await testLetterModel({}, 40)
+    const { r } = await start(manifest, bytes, { mode: 'video' })
+    try {
+      const photo = await bitmapOf(`${PHOTOS}/L/L106.jpg`)
+      const t0 = performance.now()
+      const captions = []
+      for (let i = 0; i < 20; i++) {
+        const frame = await createImageBitmap(photo)
+        captions.push(...((await r.process(frame, t0 + i * 33))?.captions ?? []))
+      }
+      captions.push(...(await r.flush()))
+      const final = captions.find((c) => c.final)
+      expect(final, 'a final letter caption').to.not.equal(undefined)
+      expect(final!.kind).to.equal('letter')
+      expect(final!.text).to.match(/^[A-Z]+$/)
+      expect(final!.v).to.equal(1)
+      // Frame times are performance.now(); captions are epoch ms: within this test's run of wall time.
+      expect(final!.tStart).to.be.within(performance.timeOrigin + t0 - 1, Date.now())
+      expect(final!.tEnd).to.be.within(final!.tStart, performance.timeOrigin + t0 + 20 * 33)
+      expect(captions.filter((c) => c.id === final!.id && !c.final).length).to.be.greaterThan(0)
+    } finally {
+      r.dispose()
+    }
+  })
+
   it('refuses a model file whose bytes do not match its manifest (model-corrupt), and still tracks hands', async () => {
     const { manifest, bytes } = await testLetterModel()
     const corrupt = bytes.slice()

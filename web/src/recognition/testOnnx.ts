@@ -66,9 +66,10 @@ function random(seed: number) {
   }
 }
 
-export function linearSoftmaxOnnx(inputs: number, classes: number, names = { input: 'features', output: 'probabilities' }): Uint8Array {
+/** `gain` scales the weights: a large gain makes a confident (if arbitrary) classifier. */
+export function linearSoftmaxOnnx(inputs: number, classes: number, gain = 1, names = { input: 'features', output: 'probabilities' }): Uint8Array {
   const rnd = random(inputs * 1000 + classes)
-  const weights = Float32Array.from({ length: inputs * classes }, rnd)
+  const weights = Float32Array.from({ length: inputs * classes }, () => gain * rnd())
   const w = new Proto()
     .varint(1, inputs)
     .varint(1, classes)
@@ -90,9 +91,9 @@ export function linearSoftmaxOnnx(inputs: number, classes: number, names = { inp
     .finish()
 }
 
-export async function testLetterModel(overrides: Record<string, unknown> = {}) {
+export async function testLetterModel(overrides: Record<string, unknown> = {}, gain = 1) {
   const labels = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ']
-  const bytes = linearSoftmaxOnnx(LETTER_FEATURE_SIZE, labels.length)
+  const bytes = linearSoftmaxOnnx(LETTER_FEATURE_SIZE, labels.length, gain)
   const manifest = {
     id: 'test-letters',
     name: 'Test letters (random weights)',
