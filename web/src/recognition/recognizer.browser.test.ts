@@ -88,6 +88,47 @@ describe('the recognition worker on real media', function () {
     }
   })
 
+  it('recognises a playing video live, the newest frame only, never more than one frame in the worker', async () => {
+    let outstanding = 0
+    let most = 0
+    let withHands = 0
+    const r = makeRecognizer({
+      store: makeModelStore(cacheName()),
+      on: { result: (x) => void (withHands += x.observation.hands.length > 0 ? 1 : 0) },
+      createWorker: () => {
+        // The real worker, with its frame traffic counted.
+        const w = new Worker(new URL('./recognizer.worker.ts', import.meta.url), { type: 'module' })
+        const post = w.postMessage.bind(w) as (m: unknown, t: Transferable[]) => void
+        w.postMessage = ((m: { type?: string }, t: Transferable[]) => {
+          if (m?.type === 'frame') most = Math.max(most, ++outstanding)
+          post(m, t)
+        }) as typeof w.postMessage
+        w.addEventListener('message', (e: MessageEvent<{ type: string; seq?: number }>) => {
+          if (e.data.type === 'result' || e.data.seq !== undefined) outstanding--
+        })
+        return w
+      },
+    })
+    const video = document.createElement('video')
+    try {
+      await r.ready
+      video.muted = true
+      video.src = URL.createObjectURL(await (await fetch(HELLO_CLIP)).blob())
+      const detach = r.attach(video)
+      await video.play()
+      await new Promise((done) => (video.onended = done))
+      detach()
+      const stats = r.stats()
+      expect(stats.processed).to.be.greaterThan(5)
+      expect(withHands).to.be.greaterThan(2)
+      expect(most).to.equal(1)
+      expect(stats.fps).to.be.greaterThan(0)
+    } finally {
+      video.pause()
+      r.dispose()
+    }
+  })
+
   it('restarts a crashed worker and goes on recognising', async () => {
     const workers: Worker[] = []
     const statuses: RecognizerStatus[] = []
