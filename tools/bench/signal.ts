@@ -41,11 +41,14 @@ type Client = {
 
 type InFlight = { sentAtMs: number; to: string }
 
-const { values } = parseArgs({ options: { url: { type: 'string' }, rooms: { type: 'string', default: '25' }, rounds: { type: 'string', default: '5' }, 'round-ms': { type: 'string', default: '2000' } } })
+const { values } = parseArgs({ options: { url: { type: 'string' }, rooms: { type: 'string', default: '25' }, rounds: { type: 'string', default: '5' }, 'round-ms': { type: 'string', default: '5000' } } })
 const ROOMS = Number(values.rooms)
 /** Each round, every client renegotiates with each peer: one description and its candidates. */
 const ROUNDS = Number(values.rounds)
-/** How often each client renegotiates with every peer: far more often than a real call does. */
+/**
+ * How often each client renegotiates with every peer. A real participant does it when it joins
+ * and on an ICE restart, so 5 rounds 5 s apart is already more signalling than a call sees.
+ */
 const ROUND_MS = Number(values['round-ms'])
 const server = values.url
   ? { url: values.url.replace(/\/$/, ''), stop: async () => {}, cpuTimeMs: () => undefined }
@@ -158,7 +161,7 @@ function received(client: Client, data: SignalData, receivedMs: number) {
 async function negotiateRounds(client: Client) {
   for (let round = 0; round < ROUNDS; round++) {
     // Clients start their negotiations at scattered moments, as people join and renegotiate.
-    const offsetMs = Math.random() * (ROUND_MS / 2)
+    const offsetMs = Math.random() * ROUND_MS
     await sleep(offsetMs)
     for (const to of client.peers) {
       signal(client, to, (seq) => ({ kind: 'description', description: { type: round % 2 ? 'answer' : 'offer', sdp: fakeSdp(seq) } }))
