@@ -209,6 +209,30 @@ describe('capacity', () => {
   })
 })
 
+describe('sockets that never join', () => {
+  it('are refused with room-full past twice the capacity, so no one can hoard a room with idle sockets', async () => {
+    const room = newRoomId()
+    const idle: RoomClient[] = []
+    for (let i = 0; i < 16; i++) idle.push(await connect(room))
+    const extra = await connect(room)
+    expect(await extra.next('error')).toMatchObject({ code: 'room-full' })
+    expect(await extra.closed).toBe(ROOM_CLOSE_CODES.roomFull)
+    idle[0]!.send({ type: 'join', name: 'Ana', state: STATE })
+    await idle[0]!.next('welcome')
+  })
+
+  it(`are closed once silent for ${PEER_TIMEOUT_MS / 1000} s`, async () => {
+    const room = newRoomId()
+    const lurker = await connect(room)
+    const ana = track(await join(room, 'Ana'))
+    await letTimePass(room, PEER_TIMEOUT_MS + 1_000)
+    await heartbeat(ana.client)
+    await runDurableObjectAlarm(stubOf(room))
+    expect(await lurker.closed).toBe(ROOM_CLOSE_CODES.timeout)
+    await expectNothing(ana.client, ana.client, 'peer-left')
+  })
+})
+
 describe('heartbeats and eviction', () => {
   it('answers the ping heartbeat with pong', async () => {
     const ana = track(await join(newRoomId(), 'Ana'))
