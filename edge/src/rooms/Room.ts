@@ -75,7 +75,14 @@ export class Room extends DurableObject<Env> {
     const message = parsed.value
     if (state.phase === 'pending') {
       if (message.type !== 'join') return sendError(ws, 'not-joined', 'Send join first.')
-      return this.ctx.blockConcurrencyWhile(() => this.join(ws, message))
+      // One join at a time, so two newcomers cannot both take the last place. A failure here
+      // must not escape: blockConcurrencyWhile resets the whole room when its callback throws.
+      return this.ctx.blockConcurrencyWhile(() =>
+        this.join(ws, message).catch((e: unknown) => {
+          console.error('room: join failed', e)
+          this.release(ws, 1011, 'internal error')
+        }),
+      )
     }
     // Liveness needs a resolution of seconds against a 15 s timeout, not a write per frame.
     const touched = { ...state, lastFrameAtMs: nowMs }
