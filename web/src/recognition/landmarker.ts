@@ -7,6 +7,7 @@ import { FilesetResolver, HandLandmarker, type HandLandmarkerResult } from '@med
 import type { FrameObservation, HandObservation } from '../../../shared/features/observation'
 import { MEDIAPIPE_WASM_BASE } from './assetPaths'
 import { RecognitionError } from './errors'
+import { makeHandCountPolicy } from './handCountPolicy'
 import type { Delegate, DelegateChoice, LandmarkerMode, Measured } from './messages'
 import { median } from './stats'
 
@@ -36,14 +37,22 @@ export async function makeLandmarker(opts: LandmarkerOptions): Promise<Landmarke
   if (typeof OffscreenCanvas === 'undefined') throw RecognitionError.unsupported('OffscreenCanvas')
   // The ES-module wasm build: a module worker cannot importScripts the classic one.
   const fileset = await FilesetResolver.forVisionTasks(MEDIAPIPE_WASM_BASE, true)
-  const create = (delegate: Delegate) =>
-    HandLandmarker.createFromOptions(fileset, {
+  // tasks-vision takes the wasm factory from `self.ModuleFactory`, which the loader script sets when
+  // it first runs, and clears once a task is made. A module script runs only once per worker, so a
+  // second landmarker (another delegate, or two hands) needs the factory put back from its export.
+  const loader = await import(/* @vite-ignore */ fileset.wasmLoaderPath)
+  const factory = (loader as { default?: unknown }).default
+  const create = (delegate: Delegate, numHands: number) => {
+    const scope = self as unknown as { ModuleFactory?: unknown }
+    scope.ModuleFactory ??= factory
+    return HandLandmarker.createFromOptions(fileset, {
       baseOptions: { modelAssetBuffer: opts.task, delegate },
       runningMode: opts.mode === 'video' ? 'VIDEO' : 'IMAGE',
-      numHands: opts.numHands,
+      numHands,
       // The GPU delegate needs a WebGL canvas of its own; in a worker that is an OffscreenCanvas.
       ...(delegate === 'GPU' ? { canvas: new OffscreenCanvas(1, 1) } : {}),
     })
+  }
 
   let clock = 0
   const nextTimestamp = (tMs: number) => (clock = Math.max(tMs, clock + 1))
@@ -61,7 +70,7 @@ export async function makeLandmarker(opts: LandmarkerOptions): Promise<Landmarke
     }
     let hl: HandLandmarker
     try {
-      hl = await create(delegate)
+      hl = await create(delegate, 1)
     } catch (e) {
       if (candidates.length === 1) throw e
       delegates.push({ kind: delegate, skipped: `failed to start: ${e instanceof Error ? e.message : String(e)}` })
@@ -77,16 +86,33 @@ export async function makeLandmarker(opts: LandmarkerOptions): Promise<Landmarke
     }
   }
   if (!best) throw new Error('no MediaPipe delegate could start')
-  const { hl, delegate } = best
+  const { delegate } = best
+  // Video with room for a second hand: a two-hand landmarker beside the one-hand one, used as the
+  // hand count policy says (handCountPolicy.ts). Images are seen once each: no tracking to save,
+  // so they go to the two-hand landmarker alone.
+  const many = opts.numHands > 1 ? await create(delegate, opts.numHands) : null
+  const policy = many && opts.mode === 'video' ? makeHandCountPolicy() : null
+  let one: HandLandmarker | null = best.hl
+  if (many && !policy) {
+    one.close()
+    one = null
+  }
 
   return {
     delegate,
     delegates,
     detect(frame, tMs, mirrored) {
       const size = frameSize(frame)
-      return { t: tMs, hands: toHands(run(hl, frame, tMs), mirrored), aspect: size.width / size.height }
+      const budget = policy ? policy.choose(tMs) : 'many'
+      const hl = (budget === 'many' && many) || one || (many as HandLandmarker)
+      const hands = toHands(run(hl, frame, tMs), mirrored)
+      policy?.observe(tMs, budget, hands.length)
+      return { t: tMs, hands, aspect: size.width / size.height }
     },
-    close: () => hl.close(),
+    close() {
+      one?.close()
+      many?.close()
+    },
   }
 }
 

@@ -3,7 +3,7 @@ import { RecognitionError } from './errors'
 import { makeRecognizer, type RecognizerStatus } from './makeRecognizer'
 import type { FrameResult } from './messages'
 import { makeModelStore } from './modelStore'
-import { bitmapOf, clipFrames, HELLO_CLIP, PHOTOS, requireSharedData } from './testMedia'
+import { bitmapOf, BOOK_CLIP, clipFrames, HELLO_CLIP, PHOTOS, requireSharedData } from './testMedia'
 
 /** A fresh cache per test: nothing carries over between tests. */
 const cacheName = () => `test-${Math.random().toString(36).slice(2)}`
@@ -68,6 +68,21 @@ describe('the recognition worker on real media', function () {
       }
       const stats = r.stats()
       expect(stats.processed).to.equal(results.length)
+    } finally {
+      r.dispose()
+    }
+  })
+
+  it('tracks both hands of a two-handed sign (Start ASL "book"), tracking one hand when one is enough', async () => {
+    const r = makeRecognizer({ store: makeModelStore(cacheName()), numHands: 2 })
+    try {
+      await r.ready
+      const counts: number[] = []
+      for (const { frame, tMs } of await clipFrames(BOOK_CLIP, 0.3, 1.5, 15)) counts.push((await r.process(frame, tMs))?.observation.hands.length ?? -1)
+      // A second hand is looked for every 400 ms, so both are tracked well before the sign ends.
+      const both = counts.findIndex((n) => n === 2)
+      expect(both).to.be.within(0, 8)
+      expect(counts.slice(both).filter((n) => n === 2).length).to.be.greaterThan(counts.length - both - 4)
     } finally {
       r.dispose()
     }

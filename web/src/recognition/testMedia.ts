@@ -6,6 +6,8 @@
 
 export const PHOTOS = '/shared-data/letters/grassknoted-photos'
 export const HELLO_CLIP = '/shared-data/video/startasl-dev/words/hello.mp4'
+/** Start ASL "book": both hands open like a book. */
+export const BOOK_CLIP = '/shared-data/video/startasl-dev/words/book.mp4'
 
 export async function requireSharedData(): Promise<void> {
   const r = await fetch('/shared-data/README.md', { method: 'GET' })
