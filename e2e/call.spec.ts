@@ -3,11 +3,10 @@
  * `wrangler dev`, real WebRTC over loopback inside a network namespace, and cameras that play a
  * real signing clip. The tests run in order and share one call, as its participants would.
  */
-import type { Browser, Page, WebSocketRoute } from 'playwright-core'
+import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
-import { fakeCameraClip, launchDenyingCamera, launchWithCamera, newParticipant, remoteFrames } from './browser'
-
-type Person = { name: string; page: Page; sockets: WebSocketRoute[]; firstFrameMs: () => Promise<number | null> }
+import { fakeCameraClip, launchDenyingCamera, launchWithCamera, newParticipant } from './browser'
+import { expectLiveVideo, joinCall, remoteTiles, type Person } from './participants'
 
 const baseUrl = inject('baseUrl')
 let browser: Browser
@@ -23,52 +22,10 @@ afterAll(async () => {
   for (const close of closers.reverse()) await close().catch(() => undefined)
 })
 
-/** Ids of the other participants whose tiles this page shows. */
-const remoteTiles = (page: Page) =>
-  page.locator('[data-peer-id]:not([data-peer-id="self"])').evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.peerId!).sort())
-
-/**
- * Opens the link as `name`, fills the pre-join form and joins. `proxied` sends the room socket
- * through Playwright so a test can cut it; the others connect directly, so their timings are clean.
- */
-async function join(name: string, opts: { proxied?: boolean; on?: Browser } = {}): Promise<Person> {
-  const { context, page } = await newParticipant(opts.on ?? browser, baseUrl)
-  closers.push(() => context.close())
-  const sockets: WebSocketRoute[] = []
-  if (opts.proxied) await page.routeWebSocket(/\/rooms\/[^/]+\/socket$/, (ws) => void sockets.push(ws.connectToServer()))
-  await page.goto(link)
-  await page.getByLabel('Your name').fill(name)
-  await page.getByRole('button', { name: /^Join/ }).click()
-  await page.getByRole('navigation', { name: 'Call controls' }).waitFor()
-  const firstFrameMs = async () => {
-    const log = Object.values(await remoteFrames(page))
-    return log.length ? Math.min(...log.map((l) => l.firstAtMs)) : null
-  }
-  return { name, page, sockets, firstFrameMs }
-}
-
-/**
- * Waits until `viewer` has frames from `from` remote tiles, then checks they keep coming and
- * prints the rate. The bar is "clearly moving" (≥ 5 fps over 2 s), not the 20 fps signing needs:
- * several Chromium pages encode and decode on 2 shared cores here, which says nothing of a phone.
- */
-async function expectLiveVideo(viewer: Person, from: number) {
-  await expect.poll(async () => (await remoteTiles(viewer.page)).length, { timeout: 20_000 }).toBe(from)
-  const ids = await remoteTiles(viewer.page)
-  await expect
-    .poll(async () => {
-      const log = await remoteFrames(viewer.page)
-      return ids.every((id) => (log[id]?.frames ?? 0) > 0)
-    }, { timeout: 20_000 })
-    .toBe(true)
-  const before = await remoteFrames(viewer.page)
-  const t0 = Date.now()
-  await viewer.page.waitForTimeout(2_000)
-  const after = await remoteFrames(viewer.page)
-  const seconds = (Date.now() - t0) / 1_000
-  const rates = ids.map((id) => (after[id]!.frames - before[id]!.frames) / seconds)
-  console.log(`${viewer.name} receives ${rates.map((r) => `${r.toFixed(0)} fps`).join(', ')}`)
-  for (const [i, id] of ids.entries()) expect(rates[i], `${viewer.name} ← ${id}`).toBeGreaterThanOrEqual(5)
+async function join(name: string, opts: { proxied?: boolean } = {}): Promise<Person> {
+  const person = await joinCall(browser, baseUrl, link, name, opts)
+  closers.push(() => person.context.close())
+  return person
 }
 
 describe('starting a call', () => {
@@ -158,8 +115,7 @@ describe('a call between real browsers', () => {
     await page.getByRole('alert').filter({ hasText: 'Camera blocked' }).waitFor()
     await page.getByLabel('Your name').fill('Dee')
     await page.getByRole('button', { name: 'Join without video' }).click()
-    const dee: Person = { name: 'Dee', page, sockets: [], firstFrameMs: async () => null }
-    await expectLiveVideo(dee, 2)
+    await expectLiveVideo({ name: 'Dee', page }, 2)
     const deeTile = ana.page.getByRole('group', { name: 'Dee' })
     await deeTile.getByRole('img', { name: 'microphone off' }).waitFor()
     await deeTile.getByText('camera off').waitFor({ state: 'attached' })

@@ -13,6 +13,8 @@ export type Env = {
   /** Comma-separated TURN URLs; with TURN_SECRET, `/api/turn` mints credentials for them. */
   TURN_URLS?: string
   TURN_SECRET?: string
+  /** "true": clients relay all media through TURN, so peers never see each other's addresses. */
+  TURN_RELAY_ONLY?: string
   /** One hub per signed-in user: presence, rings and live updates to their open apps (issue #7). */
   USERS: DurableObjectNamespace<UserHub>
   /** One counter per user (or per IP when anonymous) for the API rate limit. */

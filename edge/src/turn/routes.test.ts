@@ -39,6 +39,17 @@ describe('GET /api/turn', () => {
     expect(parsed.value.ttlS).toBe(TURN_TTL_S)
   })
 
+  it('asks clients to relay all media when TURN_RELAY_ONLY is set', async () => {
+    const body = await (await app.request('/', {}, { ...configured, TURN_RELAY_ONLY: 'true' })).json()
+    expect(turnResponseSchema.parse(body).ok).toBe(true)
+    expect(body).toMatchObject({ iceTransportPolicy: 'relay' })
+  })
+
+  it('ignores TURN_RELAY_ONLY while no TURN server is configured, which would leave no route', async () => {
+    const body = await (await app.request('/', {}, { ...env, TURN_RELAY_ONLY: 'true' })).json()
+    expect(body).toEqual({ iceServers: [{ urls: DEFAULT_STUN_URLS }], ttlS: 0 })
+  })
+
   it('never lets a cache keep the credentials', async () => {
     const res = await app.request('/', {}, configured)
     expect(res.headers.get('Cache-Control')).toBe('no-store')

@@ -7,7 +7,7 @@ import { createEffect, createSignal, Match, onCleanup, Show, Switch } from 'soli
 import { isId } from '../../../shared/protocol/ids'
 import { prefetchIceServers, type IceServersFetch } from './api'
 import { CallView } from './CallView'
-import { socketUrl } from './createCall'
+import { socketUrl, type CallOptions } from './createCall'
 import { createLocalMedia } from './createLocalMedia'
 import { ErrorPage } from './ErrorPage'
 import { CallError } from './errors'
@@ -27,7 +27,8 @@ export default function CallPage() {
 
 function CallFlow(props: { roomId: string }) {
   const local = createLocalMedia()
-  const [step, setStep] = createSignal<{ at: 'prejoin' } | { at: 'call'; name: string } | { at: 'left' }>({ at: 'prejoin' })
+  type Step = { at: 'prejoin' } | { at: 'call'; name: string; warm: CallOptions['warm'] } | { at: 'left' }
+  const [step, setStep] = createSignal<Step>({ at: 'prejoin' })
   // While the user looks at the preview and types a name, the socket and the ICE servers get ready.
   let warm: { socket: Preconnected; iceServers: IceServersFetch } | null = null
   createEffect(() => {
@@ -36,18 +37,23 @@ function CallFlow(props: { roomId: string }) {
     warm = ready
     onCleanup(() => ready.socket.close())
   })
-  const take = () => (warm ? { socket: warm.socket.take(), iceServers: warm.iceServers } : undefined)
+  // Taken in the click handler, before the step changes: the effect's cleanup then finds it taken.
+  const join = (name: string) => setStep({ at: 'call', name, warm: warm ? { socket: warm.socket.take(), iceServers: warm.iceServers } : undefined })
   const leave = () => {
     local.media.stop()
     setStep({ at: 'left' })
   }
+  const inCall = () => {
+    const s = step()
+    return s.at === 'call' ? s : null
+  }
   return (
     <Switch>
       <Match when={step().at === 'prejoin'}>
-        <Prejoin local={local} onJoin={(name) => setStep({ at: 'call', name })} />
+        <Prejoin local={local} onJoin={join} />
       </Match>
-      <Match when={step().at === 'call' && (step() as { name: string }).name} keyed>
-        {(name) => <CallView roomId={props.roomId} name={name} local={local} warm={take()} onLeave={leave} />}
+      <Match when={inCall()} keyed>
+        {(s) => <CallView roomId={props.roomId} name={s.name} local={local} warm={s.warm} onLeave={leave} />}
       </Match>
       <Match when={step().at === 'left'}>
         <LeftCall onRejoin={() => setStep({ at: 'prejoin' })} />

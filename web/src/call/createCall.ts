@@ -11,7 +11,7 @@ import { assertNever } from '../ui/assertNever'
 import { prefetchIceServers, type IceServersFetch } from './api'
 import { mergeChat } from './chatLog'
 import { createNetworkQuality } from './createNetworkQuality'
-import { createPeerMesh } from './createPeerMesh'
+import { createPeerMesh, type MeshIdentity } from './createPeerMesh'
 import { createSignalling } from './createSignalling'
 import type { LocalMediaSignals } from './createLocalMedia'
 import type { CallError } from './errors'
@@ -61,25 +61,25 @@ export function createCall(opts: CallOptions) {
     left: false,
     announcement: '',
   })
-  const [identity, setIdentity] = createSignal<{ selfId: string; iceServers: RTCIceServer[] } | null>(null)
+  const [identity, setIdentity] = createSignal<MeshIdentity | null>(null)
   const notice = (e: CallError) => setState('notices', (n) => [...n, e])
   const announce = (text: string) => setState('announcement', text)
 
   let ttlTimer: ReturnType<typeof setTimeout> | undefined
   onCleanup(() => clearTimeout(ttlTimer))
-  const loadIceServers = async (fetched: IceServersFetch): Promise<RTCIceServer[]> => {
+  const loadIceServers = async (fetched: IceServersFetch): Promise<Omit<MeshIdentity, 'selfId'>> => {
     const r = await fetched.result
     if (!r.ok) {
       notice(r.error)
-      return []
+      return { iceServers: [], iceTransportPolicy: 'all' }
     }
     if (r.value.ttlS > 0) {
       const renewInMs = r.value.ttlS * 1_000 * TURN_REFRESH_AT - (Date.now() - fetched.atMs)
       ttlTimer = setTimeout(() => {
-        void loadIceServers(prefetchIceServers()).then((servers) => mesh()?.setIceServers(servers))
+        void loadIceServers(prefetchIceServers()).then((renewed) => mesh()?.setIceServers(renewed.iceServers))
       }, Math.max(0, renewInMs))
     }
-    return r.value.iceServers
+    return { iceServers: r.value.iceServers, iceTransportPolicy: r.value.iceTransportPolicy ?? 'all' }
   }
   // Fetched while the socket connects at the latest, never after: it is on the path to the first frame.
   const iceServers = loadIceServers(opts.warm?.iceServers ?? prefetchIceServers())
@@ -117,12 +117,12 @@ export function createCall(opts: CallOptions) {
   const quality = createNetworkQuality(mesh, (peerId) => state.peers[peerId]?.state.video ?? false)
 
   async function welcome(w: Welcome, resumed: boolean) {
-    const servers = await iceServers
+    const ice = await iceServers
     const others = w.peers.filter((p) => p.id !== w.peerId)
     batch(() => {
       // A rejoin the room did not take as a resume gave us a new id: the others have already
       // dropped our old connections, so the mesh starts afresh.
-      if (!resumed || identity() === null) setIdentity({ selfId: w.peerId, iceServers: servers })
+      if (!resumed || identity() === null) setIdentity({ selfId: w.peerId, ...ice })
       setState('selfId', w.peerId)
       setState('peers', reconcile(Object.fromEntries(others.map((p) => [p.id, p]))))
       setState('chat', (held) => mergeChat(held, w.chat))

@@ -8,11 +8,13 @@ import { createStore, produce, reconcile } from 'solid-js/store'
 import { makePeerMesh, type PeerMesh, type PeerMeshOptions } from './makePeerMesh'
 
 export type PeerMedia = { stream: MediaStream | null; connection: RTCPeerConnectionState }
+/** Who we are in the room and how to reach the others; a new identity means a new mesh. */
+export type MeshIdentity = { selfId: string; iceServers: RTCIceServer[]; iceTransportPolicy: RTCIceTransportPolicy }
 
 export function createPeerMesh(
-  opts: Omit<PeerMeshOptions, 'selfId' | 'iceServers' | 'onRemoteStream' | 'onConnectionState'> & {
+  opts: Omit<PeerMeshOptions, 'selfId' | 'iceServers' | 'iceTransportPolicy' | 'onRemoteStream' | 'onConnectionState'> & {
     /** Null until the room has welcomed us and the ICE servers are known. */
-    identity: Accessor<{ selfId: string; iceServers: RTCIceServer[] } | null>
+    identity: Accessor<MeshIdentity | null>
   },
 ) {
   const [media, setMedia] = createStore<Record<string, PeerMedia>>({})
@@ -23,6 +25,7 @@ export function createPeerMesh(
       ...opts,
       selfId: id.selfId,
       iceServers: id.iceServers,
+      iceTransportPolicy: id.iceTransportPolicy,
       onRemoteStream: (peerId, stream) => setMedia(peerId, (prev) => ({ connection: prev?.connection ?? 'new', stream })),
       onConnectionState: (peerId, connection) => setMedia(peerId, (prev) => ({ stream: prev?.stream ?? null, connection })),
     })

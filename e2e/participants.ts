@@ -1,0 +1,64 @@
+/**
+ * @module A participant as a test drives one: open the call link, fill the pre-join form, join;
+ * then watch the remote video that page shows.
+ */
+import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
+import { expect } from 'vitest'
+import { newParticipant, remoteFrames } from './browser'
+
+export type Person = {
+  name: string
+  page: Page
+  context: BrowserContext
+  /** Server sides of the room sockets, when `proxied`: a test can cut them. */
+  sockets: WebSocketRoute[]
+  /** From opening the link to the first frame of any remote video, in ms. */
+  firstFrameMs: () => Promise<number | null>
+}
+
+/** Ids of the other participants whose tiles this page shows. */
+export const remoteTiles = (page: Page) =>
+  page.locator('[data-peer-id]:not([data-peer-id="self"])').evaluateAll((tiles) => tiles.map((t) => (t as HTMLElement).dataset.peerId!).sort())
+
+/**
+ * Opens `link` as `name`, fills the pre-join form and joins. `proxied` sends the room socket
+ * through Playwright so a test can cut it; the others connect directly, so their timings are clean.
+ */
+export async function joinCall(browser: Browser, baseUrl: string, link: string, name: string, opts: { proxied?: boolean } = {}): Promise<Person> {
+  const { context, page } = await newParticipant(browser, baseUrl)
+  const sockets: WebSocketRoute[] = []
+  if (opts.proxied) await page.routeWebSocket(/\/rooms\/[^/]+\/socket$/, (ws) => void sockets.push(ws.connectToServer()))
+  await page.goto(link)
+  await page.getByLabel('Your name').fill(name)
+  await page.getByRole('button', { name: /^Join/ }).click()
+  await page.getByRole('navigation', { name: 'Call controls' }).waitFor()
+  const firstFrameMs = async () => {
+    const log = Object.values(await remoteFrames(page))
+    return log.length ? Math.min(...log.map((l) => l.firstAtMs)) : null
+  }
+  return { name, page, context, sockets, firstFrameMs }
+}
+
+/**
+ * Waits until `viewer` has frames from `from` remote tiles, then checks they keep coming and
+ * prints the rate. The bar is "clearly moving" (≥ 5 fps over 2 s), not the 20 fps signing needs:
+ * several Chromium pages encode and decode on 2 shared cores here, which says nothing of a phone.
+ */
+export async function expectLiveVideo(viewer: Pick<Person, 'name' | 'page'>, from: number) {
+  await expect.poll(async () => (await remoteTiles(viewer.page)).length, { timeout: 20_000 }).toBe(from)
+  const ids = await remoteTiles(viewer.page)
+  await expect
+    .poll(async () => {
+      const log = await remoteFrames(viewer.page)
+      return ids.every((id) => (log[id]?.frames ?? 0) > 0)
+    }, { timeout: 20_000 })
+    .toBe(true)
+  const before = await remoteFrames(viewer.page)
+  const t0 = Date.now()
+  await viewer.page.waitForTimeout(2_000)
+  const after = await remoteFrames(viewer.page)
+  const seconds = (Date.now() - t0) / 1_000
+  const rates = ids.map((id) => (after[id]!.frames - before[id]!.frames) / seconds)
+  console.log(`${viewer.name} receives ${rates.map((r) => `${r.toFixed(0)} fps`).join(', ')}`)
+  for (const [i, id] of ids.entries()) expect(rates[i], `${viewer.name} ← ${id}`).toBeGreaterThanOrEqual(5)
+}
