@@ -57,8 +57,8 @@ async function main() {
   const clips = { hello, book, spelled }
 
   const configs: Config[] = [
-    { name: 'lite, 1 hand (hello), numHands 2', clip: 'hello', variant: 'lite', numHands: 2, backend: 'auto', withModels: true },
-    { name: 'lite, 1 hand (hello), numHands 1', clip: 'hello', variant: 'lite', numHands: 1, backend: 'auto', withModels: true },
+    { name: 'lite, 1 hand (hello), up to 2 hands', clip: 'hello', variant: 'lite', numHands: 2, backend: 'auto', withModels: true },
+    { name: 'lite, 1 hand (hello), 1 hand max', clip: 'hello', variant: 'lite', numHands: 1, backend: 'auto', withModels: true },
     { name: 'lite, 2 hands (book)', clip: 'book', variant: 'lite', numHands: 2, backend: 'auto', withModels: true },
     { name: 'lite, fingerspelled HELLO (photos)', clip: 'spelled', variant: 'lite', numHands: 2, backend: 'auto', withModels: true },
     { name: 'full, 1 hand (hello)', clip: 'hello', variant: 'full', numHands: 2, backend: 'auto', withModels: true },

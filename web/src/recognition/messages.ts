@@ -91,6 +91,6 @@ export type FromWorker =
       backends: Measured<ClassifierBackend>[]
     }
   | FrameResult
-  /** Captions ended outside a frame: by `flush` or by a caption mode change. */
+  /** The answer to `flush`, `set-caption-mode` and `unload-model`: the captions each ended. */
   | { type: 'captions'; captions: CaptionEvent[] }
   | { type: 'error'; reason: RecognitionErrorReason; message: string; seq?: number }

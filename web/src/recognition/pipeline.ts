@@ -37,7 +37,8 @@ const INPUT_SIZE: Record<ModelKind, number> = { letter: LETTER_FEATURE_SIZE, wor
 export type Pipeline = {
   ready: Extract<FromWorker, { type: 'ready' }>
   loadModel(manifest: unknown, bytes: Uint8Array, backend: BackendChoice): Promise<Extract<FromWorker, { type: 'model-ready' }>>
-  unloadModel(kind: ModelKind): Promise<void>
+  /** Returns the captions the change of model ended. */
+  unloadModel(kind: ModelKind): Promise<CaptionEvent[]>
   frame(msg: FrameMessage): Promise<FrameResult>
   setCaptionMode(mode: CaptionMode): CaptionEvent[]
   flush(): CaptionEvent[]
@@ -95,7 +96,7 @@ export async function makePipeline(init: Init): Promise<Pipeline> {
     async unloadModel(kind) {
       await classifiers[kind]?.close()
       delete classifiers[kind]
-      renewDecoder()
+      return renewDecoder().map(toEvent)
     },
 
     async frame({ seq, frame, tMs, mirrored }) {

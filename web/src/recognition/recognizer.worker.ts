@@ -36,8 +36,7 @@ async function handle(msg: ToWorker): Promise<void> {
       case 'load-model':
         return scope.postMessage(await need().loadModel(msg.manifest, new Uint8Array(msg.bytes), msg.backend))
       case 'unload-model':
-        await need().unloadModel(msg.kind)
-        return scope.postMessage({ type: 'captions', captions: [] })
+        return scope.postMessage({ type: 'captions', captions: await need().unloadModel(msg.kind) })
       case 'frame':
         try {
           return scope.postMessage(await need().frame(msg))
