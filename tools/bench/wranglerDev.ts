@@ -2,7 +2,7 @@
  * @module Starts a local `wrangler dev` for a benchmark and stops it afterwards: local Durable
  * Objects, D1 and R2 kept in a throwaway directory, so a run never touches `.wrangler/state`.
  */
-import { spawn } from 'node:child_process'
+import { execFileSync, spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -19,11 +19,26 @@ export type DevServer = {
  * Serves the API with an empty assets directory: the benchmarks talk to the API and the rooms
  * only, so they do not need `npm run build`.
  */
-export async function startWranglerDev(opts: { port: number; inspectorPort: number; startTimeoutMs?: number }): Promise<DevServer> {
+export async function startWranglerDev(opts: {
+  port: number
+  inspectorPort: number
+  startTimeoutMs?: number
+  /** Apply edge/migrations to the throwaway D1 first (benchmarks of the account API need tables). */
+  migrate?: boolean
+  /** Worker variables, passed as `--var NAME:value`. */
+  vars?: Record<string, string>
+}): Promise<DevServer> {
   const dir = mkdtempSync(join(tmpdir(), 'silenttalk-bench-'))
   const assets = join(dir, 'assets')
   mkdirSync(assets)
   const wrangler = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js')
+  const wranglerEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
+  if (opts.migrate) {
+    execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(dir, 'state')], {
+      env: wranglerEnv,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    })
+  }
   const args = [
     wrangler, 'dev',
     '--ip', '127.0.0.1',
@@ -33,13 +48,14 @@ export async function startWranglerDev(opts: { port: number; inspectorPort: numb
     '--assets', assets,
     '--show-interactive-dev-session=false',
     '--log-level', 'warn',
+    ...Object.entries(opts.vars ?? {}).flatMap(([name, value]) => ['--var', `${name}:${value}`]),
   ]
   let output = ''
   // Its own process group, so stopping it also stops the workerd processes it starts.
   const child = spawn(process.execPath, args, {
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' },
+    env: wranglerEnv,
   })
   child.stdout.on('data', (d) => (output += d))
   child.stderr.on('data', (d) => (output += d))

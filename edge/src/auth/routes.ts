@@ -8,6 +8,7 @@ import {
   loginRequestSchema,
   normalizeEmail,
   registerRequestSchema,
+  type Me,
   type SessionInfo,
   type SessionResponse,
 } from '../../../shared/protocol/api/auth'
@@ -37,8 +38,9 @@ async function sessionResponse(
   claims: { userId: string; sessionId: string },
   refreshToken: string,
   status: 200 | 201 = 200,
+  known?: Me,
 ) {
-  const me = await loadMe(db, claims.userId)
+  const me = known ?? (await loadMe(db, claims.userId))
   if (!me) throw new ApiError(401, 'session-revoked', 'This account no longer exists.')
   const access = await signAccessToken(claims, jwtSecret(c.env, c.req.url))
   const body: SessionResponse = { accessToken: access.token, accessExpiresAtMs: access.expiresAtMs, me }
@@ -135,7 +137,7 @@ export const authRoutes = new Hono<AuthEnv>()
       }
       throw new ApiError(401, r.error.problem, 'Your sign-in has ended; sign in again.', cleared)
     }
-    return sessionResponse(c, db, r.value, r.value.refreshToken)
+    return sessionResponse(c, db, r.value, r.value.refreshToken, 200, r.value.me)
   })
 
   .post('/logout', async (c) => {

@@ -1,5 +1,5 @@
 /** @module Reading call history: one page of calls with their participants, or one call with its chat. */
-import { and, asc, desc, eq, inArray, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
 import {
   HISTORY_PAGE_SIZE,
   historyQuerySchema,
@@ -40,6 +40,37 @@ function matches(q: string, userId: string): SQL {
 
 type CallRow = typeof calls.$inferSelect
 type Role = Participant['role']
+type ParticipantJson = {
+  userId: string
+  displayName: string
+  role: Role
+  joinedAtMs: number | null
+  leftAtMs: number | null
+  profileName: string
+  avatarVersion: string | null
+}
+
+/**
+ * Each call's participants as one JSON array, computed in the same query as the calls: a page of
+ * history is one D1 round trip, not one plus one per call.
+ */
+const participantsJson = sql<string>`(SELECT json_group_array(json_object(
+    'userId', p.user_id, 'displayName', p.display_name, 'role', p.role, 'joinedAtMs', p.joined_at_ms,
+    'leftAtMs', p.left_at_ms, 'profileName', pr.display_name, 'avatarVersion', pr.avatar_version))
+  FROM ${callParticipants} p JOIN ${profiles} pr ON pr.user_id = p.user_id WHERE p.call_id = ${calls.id})`
+
+function readParticipants(json: string): Participant[] {
+  const rows = JSON.parse(json) as ParticipantJson[]
+  // Who joined first comes first; a callee who never picked up comes last.
+  rows.sort((a, b) => (a.joinedAtMs ?? Infinity) - (b.joinedAtMs ?? Infinity))
+  return rows.map((p) => ({
+    user: toUserCard({ userId: p.userId, displayName: p.profileName, avatarVersion: p.avatarVersion }),
+    displayName: p.displayName,
+    role: p.role,
+    joinedAtMs: p.joinedAtMs,
+    leftAtMs: p.leftAtMs,
+  }))
+}
 
 function summarize(call: CallRow, myRole: Role, participants: Participant[]): CallSummary {
   const ended = call.startedAtMs !== null && call.endedAtMs !== null
@@ -56,55 +87,35 @@ function summarize(call: CallRow, myRole: Role, participants: Participant[]): Ca
   }
 }
 
-async function participantsOf(db: Db, callIds: string[]): Promise<Map<string, Participant[]>> {
-  const byCall = new Map<string, Participant[]>()
-  if (callIds.length === 0) return byCall
-  const rows = await db
-    .select({ p: callParticipants, profile: profiles })
-    .from(callParticipants)
-    .innerJoin(profiles, eq(profiles.userId, callParticipants.userId))
-    .where(inArray(callParticipants.callId, callIds))
-    .orderBy(asc(callParticipants.joinedAtMs))
-    .all()
-  for (const { p, profile } of rows) {
-    const list = byCall.get(p.callId) ?? []
-    list.push({ user: toUserCard(profile), displayName: p.displayName, role: p.role, joinedAtMs: p.joinedAtMs, leftAtMs: p.leftAtMs })
-    byCall.set(p.callId, list)
-  }
-  return byCall
-}
-
-export async function loadHistoryPage(db: Db, userId: string, query: HistoryQuery): Promise<HistoryPage> {
-  const rows = await db
-    .select({ call: calls, myRole: callParticipants.role })
+/** My calls, with my role in each and everyone who was in it. */
+const myCalls = (db: Db, userId: string) =>
+  db
+    .select({ call: calls, myRole: callParticipants.role, participants: participantsJson })
     .from(calls)
     .innerJoin(callParticipants, and(eq(callParticipants.callId, calls.id), eq(callParticipants.userId, userId)))
+
+export async function loadHistoryPage(db: Db, userId: string, query: HistoryQuery): Promise<HistoryPage> {
+  const rows = await myCalls(db, userId)
     .where(and(query.before !== undefined ? lt(calls.createdAtMs, query.before) : undefined, query.q ? matches(query.q, userId) : undefined))
     .orderBy(desc(calls.createdAtMs))
     .limit(HISTORY_PAGE_SIZE + 1)
     .all()
   const page = rows.slice(0, HISTORY_PAGE_SIZE)
-  const participants = await participantsOf(db, page.map((r) => r.call.id))
   return {
-    calls: page.map((r) => summarize(r.call, r.myRole, participants.get(r.call.id) ?? [])),
+    calls: page.map((r) => summarize(r.call, r.myRole, readParticipants(r.participants))),
     nextBefore: rows.length > HISTORY_PAGE_SIZE ? page[page.length - 1]!.call.createdAtMs : null,
   }
 }
 
 export async function loadCallDetail(db: Db, userId: string, callId: string): Promise<CallDetail | null> {
-  const row = await db
-    .select({ call: calls, myRole: callParticipants.role })
-    .from(calls)
-    .innerJoin(callParticipants, and(eq(callParticipants.callId, calls.id), eq(callParticipants.userId, userId)))
-    .where(eq(calls.id, callId))
-    .get()
-  if (!row) return null
-  const [participants, messages] = await Promise.all([
-    participantsOf(db, [callId]),
-    db.select().from(callMessages).where(eq(callMessages.callId, callId)).orderBy(asc(callMessages.sentAtMs)).all(),
+  const [rows, messages] = await db.batch([
+    myCalls(db, userId).where(eq(calls.id, callId)),
+    db.select().from(callMessages).where(eq(callMessages.callId, callId)).orderBy(asc(callMessages.sentAtMs)),
   ])
+  const row = rows[0]
+  if (!row) return null
   return {
-    call: summarize(row.call, row.myRole, participants.get(callId) ?? []),
+    call: summarize(row.call, row.myRole, readParticipants(row.participants)),
     messages: messages.map((m) => ({ id: m.id, userId: m.userId, displayName: m.displayName, text: m.text, sentAtMs: m.sentAtMs })),
   }
 }

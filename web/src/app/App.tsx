@@ -5,14 +5,25 @@
  */
 import { Route, Router } from '@solidjs/router'
 import { lazy } from 'solid-js'
+import { SessionProvider } from '../account/session'
 import { Shell } from './Shell'
 
 export function App() {
   return (
-    <Router root={Shell}>
-      <Route path="/" component={lazy(() => import('./HomePage'))} />
-      <Route path="/call/:id" component={lazy(() => import('../call/CallPage'))} />
-      <Route path="*404" component={lazy(() => import('./NotFoundPage'))} />
-    </Router>
+    <SessionProvider>
+      <Router root={Shell}>
+        <Route path="/" component={lazy(() => import('./HomePage'))} />
+        <Route path="/call/:id" component={lazy(() => import('../call/CallPage'))} />
+        <Route path="/signin" component={lazy(() => import('../account/SignInPage'))} />
+        <Route path="/signup" component={lazy(() => import('../account/SignUpPage'))} />
+        <Route path="/account" component={lazy(() => import('../account/ProfilePage'))} />
+        <Route path="/account/verify" component={lazy(() => import('../account/VerifyEmailPage'))} />
+        <Route path="/account/reset" component={lazy(() => import('../account/ResetPasswordPage'))} />
+        <Route path="/account/privacy" component={lazy(() => import('../account/PrivacyPage'))} />
+        <Route path="/contacts" component={lazy(() => import('../account/ContactsPage'))} />
+        <Route path="/history" component={lazy(() => import('../account/HistoryPage'))} />
+        <Route path="*404" component={lazy(() => import('./NotFoundPage'))} />
+      </Router>
+    </SessionProvider>
   )
 }

@@ -5,6 +5,8 @@
  */
 import { A, useLocation, type RouteSectionProps } from '@solidjs/router'
 import { createEffect, For, on, Suspense } from 'solid-js'
+import { AccountNav } from '../account/AccountNav'
+import { CallAlerts } from '../account/CallAlerts'
 import { NAV_LINKS } from './nav'
 
 export function Shell(props: RouteSectionProps) {
@@ -23,7 +25,7 @@ export function Shell(props: RouteSectionProps) {
         Skip to main content
       </a>
       <header class="app-header">
-        <A href="/" class="brand" aria-label="SilentTalk, home">
+        <A href="/" class="brand">
           <span class="brand-mark" aria-hidden="true">
             ST
           </span>
@@ -42,7 +44,9 @@ export function Shell(props: RouteSectionProps) {
             </For>
           </ul>
         </nav>
+        <AccountNav />
       </header>
+      <CallAlerts />
       <main id="main" tabindex="-1" ref={main}>
         <Suspense fallback={<p class="page-loading">Loading…</p>}>{props.children}</Suspense>
       </main>

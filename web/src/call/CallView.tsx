@@ -3,6 +3,7 @@
  * call's state lives in `createCall`; pins and panel visibility are this viewer's own and stay here.
  */
 import { createEffect, createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
+import { createCallRecord } from '../account/createCallRecord'
 import { createElementSize } from '../ui/createElementSize'
 import { pageTitle } from '../ui/pageTitle'
 import { CallControls } from './CallControls'
@@ -22,6 +23,8 @@ const STAGE_GAP_PX = 12
 export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; warm: CallOptions['warm']; onLeave: () => void }) {
   pageTitle('In call')
   const call = createCall({ roomId: props.roomId, name: props.name, local: props.local, warm: props.warm })
+  // Signed in: the call and the chat I send go into my history (issue #7).
+  createCallRecord({ roomId: props.roomId, name: props.name, chat: () => call.state.chat, selfId: () => call.state.selfId })
   const [pins, setPins] = createSignal<string[]>([])
   const [chatOpen, setChatOpen] = createSignal(window.matchMedia(SIDE_BY_SIDE_QUERY).matches)
   const [seenChat, setSeenChat] = createSignal(0)

@@ -2,8 +2,9 @@
  * @module The pre-join screen: see yourself, set your name, choose mic and camera, join. A camera
  * that is blocked, missing or busy is explained, and joining without it stays possible.
  */
-import { createMemo, createSignal, createUniqueId, For, onMount, Show } from 'solid-js'
+import { createEffect, createMemo, createSignal, createUniqueId, For, onMount, Show } from 'solid-js'
 import { MAX_NAME_CHARS } from '../../../shared/protocol/signalling'
+import { useSession } from '../account/session'
 import { pageTitle } from '../ui/pageTitle'
 import { StreamVideo } from '../ui/StreamVideo'
 import type { LocalMediaSignals } from './createLocalMedia'
@@ -16,7 +17,14 @@ export function Prejoin(props: { local: LocalMediaSignals; onJoin: (name: string
   pageTitle('Join the call')
   const nameId = createUniqueId()
   let nameInput!: HTMLInputElement
-  const [name, setName] = createSignal(loadDisplayName())
+  const session = useSession()
+  const [name, setName] = createSignal(session.me()?.profile.displayName ?? loadDisplayName())
+  // Signed in: the profile name, unless the user already typed one (the session may restore later).
+  let typed = false
+  createEffect(() => {
+    const profileName = session.me()?.profile.displayName
+    if (profileName && !typed) setName(profileName)
+  })
   const [nameMissing, setNameMissing] = createSignal(false)
   const [errors, setErrors] = createSignal<CallError[]>([])
   const [starting, setStarting] = createSignal(true)
@@ -78,6 +86,7 @@ export function Prejoin(props: { local: LocalMediaSignals; onJoin: (name: string
             maxlength={MAX_NAME_CHARS}
             value={name()}
             onInput={(e) => {
+              typed = true
               setName(e.currentTarget.value)
               setNameMissing(false)
             }}

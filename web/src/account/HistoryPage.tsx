@@ -1,0 +1,129 @@
+/**
+ * @module `/history`: my calls, newest first, searchable by who was in them or what was said;
+ * each opens to its kept chat. Chat is shown as text, never as markup.
+ */
+import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js'
+import { createStore } from 'solid-js/store'
+import { callDetailSchema, historyPageSchema, type CallSummary } from '../../../shared/protocol/api/history'
+import { pageTitle } from '../ui/pageTitle'
+import type { AccountError } from './errors'
+import { callOutcome, callTitle } from './describeCall'
+import { FormError } from './FormError'
+import { RequireSignIn } from './RequireSignIn'
+import { useSession } from './session'
+import './account.css'
+
+export default function HistoryPage() {
+  pageTitle('Call history')
+  return <RequireSignIn what="your call history">{(me) => <History myId={me.id} />}</RequireSignIn>
+}
+
+function History(props: { myId: string }) {
+  const session = useSession()
+  const id = createUniqueId()
+  const [query, setQuery] = createSignal('')
+  const [calls, setCalls] = createStore<CallSummary[]>([])
+  const [nextBefore, setNextBefore] = createSignal<number | null>(null)
+  const [error, setError] = createSignal<AccountError | null>(null)
+  const [loading, setLoading] = createSignal(false)
+
+  async function load(before: number | null) {
+    setLoading(true)
+    const params = new URLSearchParams()
+    if (query().trim()) params.set('q', query().trim())
+    if (before !== null) params.set('before', String(before))
+    const r = await session.client.request(`/api/history?${params}`, { schema: historyPageSchema })
+    setLoading(false)
+    if (!r.ok) return setError(r.error)
+    setError(null)
+    setCalls(before === null ? r.value.calls : [...calls, ...r.value.calls])
+    setNextBefore(r.value.nextBefore)
+  }
+  void load(null)
+
+  async function forget(callId: string) {
+    const r = await session.client.request(`/api/history/${callId}`, { method: 'DELETE' })
+    if (!r.ok) return setError(r.error)
+    setCalls(calls.filter((c) => c.id !== callId))
+  }
+
+  return (
+    <div class="page narrow">
+      <h1>Call history</h1>
+      <form
+        role="search"
+        class="account-form"
+        onSubmit={(e) => {
+          e.preventDefault()
+          setQuery(String(new FormData(e.currentTarget).get('q') ?? ''))
+          void load(null)
+        }}
+      >
+        <label for={`${id}-q`}>Search by name or chat</label>
+        <input id={`${id}-q`} name="q" type="search" autocomplete="off" />
+        <div class="actions">
+          <button type="submit" class="button">
+            Search
+          </button>
+        </div>
+      </form>
+      <FormError error={error()} />
+      <Show when={calls.length > 0} fallback={<p aria-live="polite">{loading() ? 'Loading…' : query() ? `No calls match “${query()}”.` : 'No calls yet.'}</p>}>
+        <ul class="person-list" aria-label="Calls">
+          <For each={calls}>{(call) => <CallEntry call={call} myId={props.myId} onForget={() => forget(call.id)} />}</For>
+        </ul>
+      </Show>
+      <Show when={nextBefore() !== null}>
+        <div class="actions">
+          <button type="button" class="button" disabled={loading()} onClick={() => load(nextBefore())}>
+            Show older calls
+          </button>
+        </div>
+      </Show>
+    </div>
+  )
+}
+
+function CallEntry(props: { call: CallSummary; myId: string; onForget: () => void }) {
+  const session = useSession()
+  const [open, setOpen] = createSignal(false)
+  const [detail] = createResource(open, async () => {
+    const r = await session.client.request(`/api/history/${props.call.id}`, { schema: callDetailSchema })
+    return r.ok ? r.value : null
+  })
+  return (
+    <li>
+      <details class="history-call" onToggle={(e) => setOpen(e.currentTarget.open)}>
+        <summary>
+          <strong>{callTitle(props.call, props.myId)}</strong>
+          <br />
+          <span>
+            {callOutcome(props.call)} · <time datetime={new Date(props.call.createdAtMs).toISOString()}>{new Date(props.call.createdAtMs).toLocaleString()}</time>
+          </span>
+        </summary>
+        <Show when={detail()} fallback={<p>{detail.loading ? 'Loading…' : ''}</p>}>
+          {(d) => (
+            <Show when={d().messages.length > 0} fallback={<p>No chat was kept for this call.</p>}>
+              <ul class="message-list" aria-label="Chat">
+                <For each={d().messages}>
+                  {(m) => (
+                    <li>
+                      <strong>{m.displayName}</strong> <small>{new Date(m.sentAtMs).toLocaleTimeString()}</small>
+                      <br />
+                      {m.text}
+                    </li>
+                  )}
+                </For>
+              </ul>
+            </Show>
+          )}
+        </Show>
+        <div class="actions">
+          <button type="button" class="button small" onClick={() => props.onForget()}>
+            Remove from my history
+          </button>
+        </div>
+      </details>
+    </li>
+  )
+}

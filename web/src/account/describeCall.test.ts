@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest'
+import type { CallSummary, Participant } from '../../../shared/protocol/api/history'
+import { callOutcome, callTitle, formatDuration } from './describeCall'
+
+const person = (id: string, displayName: string): Participant => ({
+  user: { id, displayName, avatarUrl: null },
+  displayName,
+  role: 'member',
+  joinedAtMs: 1,
+  leftAtMs: 2,
+})
+
+const call = (over: Partial<CallSummary>): CallSummary => ({
+  id: 'c'.repeat(22),
+  kind: 'link',
+  direction: null,
+  ringState: null,
+  createdAtMs: 0,
+  startedAtMs: 0,
+  endedAtMs: 65_000,
+  durationS: 65,
+  participants: [person('me', 'Me'), person('b', 'Ben')],
+  ...over,
+})
+
+describe('formatDuration', () => {
+  it.each([
+    [45, '45 s'],
+    [200, '3 min 20 s'],
+    [3_900, '1 h 05 min'],
+  ])('%i s reads %s', (s, text) => expect(formatDuration(s)).toBe(text))
+})
+
+describe('callTitle', () => {
+  it('names the others, not me', () => {
+    expect(callTitle(call({}), 'me')).toBe('Call with Ben')
+  })
+  it('shortens a crowd', () => {
+    const crowd = ['A', 'B', 'C', 'D', 'E'].map((n) => person(n, n))
+    expect(callTitle(call({ participants: [person('me', 'Me'), ...crowd] }), 'me')).toBe('Call with A, B and 3 others')
+  })
+})
+
+describe('callOutcome', () => {
+  it('says a missed incoming call is missed, and the same call from the caller’s side is not answered', () => {
+    expect(callOutcome(call({ kind: 'direct', direction: 'incoming', ringState: 'missed', durationS: null }))).toBe('Missed call')
+    expect(callOutcome(call({ kind: 'direct', direction: 'outgoing', ringState: 'missed', durationS: null }))).toBe('Not answered')
+  })
+  it('gives the duration of a call that happened', () => {
+    expect(callOutcome(call({ kind: 'direct', direction: 'outgoing', ringState: 'accepted' }))).toBe('Outgoing call, 1 min 05 s')
+  })
+  it('says a call is in progress until it ends', () => {
+    expect(callOutcome(call({ endedAtMs: null, durationS: null }))).toBe('Call by link, in progress')
+  })
+})
