@@ -69,7 +69,7 @@ export async function connect(roomId: string): Promise<RoomClient> {
     send: (m) => ws.send(typeof m === 'string' || m instanceof ArrayBuffer ? m : JSON.stringify(m)),
     pending: () => [...queue],
     close: (code = 1000) => ws.close(code),
-    async next(type, timeoutMs = 2_000) {
+    async next(type, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs
       for (;;) {
         const i = queue.findIndex((f) => f.type === type)

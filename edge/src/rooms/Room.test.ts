@@ -7,6 +7,9 @@ import type { SocketState } from './peerSocket'
 import type { AwayPeer } from './roomStorage'
 import { PEER_TIMEOUT_MS, RESUME_GRACE_MS } from './roster'
 
+// Real sockets on a shared 2-core machine: generous limits; nothing here asserts a duration.
+vi.setConfig({ testTimeout: 20_000 })
+
 const stubOf = (room: string) => env.ROOMS.get(env.ROOMS.idFromName(room))
 const offer = { kind: 'description', description: { type: 'offer', sdp: 'v=0\r\no=- 1 1 IN IP4 127.0.0.1\r\n' } } as const
 const candidate = {
@@ -185,7 +188,7 @@ describe('leaving', () => {
     expect((await storedKeys(room)).keys).toEqual(['chat'])
     ana.client.send({ type: 'leave' })
     ben.client.close(1000)
-    await vi.waitFor(async () => expect(await storedKeys(room)).toEqual({ keys: [], alarm: null }), { timeout: 2_000 })
+    await vi.waitFor(async () => expect(await storedKeys(room)).toEqual({ keys: [], alarm: null }), { timeout: 5_000 })
     const cat = track(await join(room, 'Cat'))
     expect(cat.welcome).toMatchObject({ peers: [], chat: [] })
   })
@@ -290,7 +293,7 @@ describe('resuming after a dropped socket', () => {
     const ben = track(await join(room, 'Ben'))
     ana.client.close(4000)
     await ana.client.closed
-    await vi.waitFor(async () => expect((await storedKeys(room)).keys).toContain(`away:${ana.peerId}`))
+    await vi.waitFor(async () => expect((await storedKeys(room)).keys).toContain(`away:${ana.peerId}`), { timeout: 5_000 })
     ben.client.send({ type: 'signal', to: ana.peerId, data: offer })
     ben.client.send({ type: 'signal', to: ana.peerId, data: candidate })
     await roundTrip(ben.client)
@@ -317,7 +320,7 @@ describe('resuming after a dropped socket', () => {
     const ana = track(await join(room, 'Ana'))
     const ben = track(await join(room, 'Ben'))
     ana.client.close(4000)
-    await vi.waitFor(async () => expect((await storedKeys(room)).keys).toContain(`away:${ana.peerId}`))
+    await vi.waitFor(async () => expect((await storedKeys(room)).keys).toContain(`away:${ana.peerId}`), { timeout: 5_000 })
     await heartbeat(ben.client)
     await letTimePass(room, RESUME_GRACE_MS + 1_000)
     await heartbeat(ben.client)
