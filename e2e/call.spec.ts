@@ -5,6 +5,7 @@
  */
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { seriousViolations } from './axe'
 import { fakeCameraClip, launchDenyingCamera, launchWithCamera, newParticipant } from './browser'
 import { expectLiveVideo, joinCall, remoteTiles, type Person } from './participants'
 
@@ -38,8 +39,10 @@ describe('starting a call', () => {
     await page.getByRole('button', { name: 'Copy link' }).click()
     await page.getByRole('status').filter({ hasText: 'Link copied to the clipboard.' }).waitFor()
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link)
+    expect(await seriousViolations(page)).toEqual([])
     await page.getByRole('link', { name: 'Join now' }).click()
     await page.getByRole('heading', { name: 'Ready to join?' }).waitFor()
+    expect(await seriousViolations(page)).toEqual([])
     await context.close()
   })
 
@@ -74,6 +77,10 @@ describe('a call between real browsers', () => {
     await ana.page.getByLabel('Message everyone').fill(text)
     await ana.page.getByRole('button', { name: 'Send' }).click()
     for (const p of [ana, ben]) await p.page.getByRole('log', { name: 'Chat messages' }).getByText(text).waitFor()
+  })
+
+  it('has no serious accessibility violations on the call page (axe-core)', async () => {
+    expect(await seriousViolations(ana.page)).toEqual([])
   })
 
   it('keeps the call going through a dropped signalling socket, without a duplicate participant', async () => {

@@ -7,12 +7,13 @@ import { A, useLocation, type RouteSectionProps } from '@solidjs/router'
 import { createEffect, For, on, Suspense } from 'solid-js'
 import { AccountNav } from '../account/AccountNav'
 import { CallAlerts } from '../account/CallAlerts'
+import { focusMain } from '../ui/focusMain'
 import { NAV_LINKS } from './nav'
 
 export function Shell(props: RouteSectionProps) {
   let main!: HTMLElement
   const location = useLocation()
-  createEffect(on(() => location.pathname, () => main.focus({ preventScroll: false }), { defer: true }))
+  createEffect(on(() => location.pathname, focusMain, { defer: true }))
 
   const skipToMain = (e: MouseEvent) => {
     e.preventDefault()

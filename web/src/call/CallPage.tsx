@@ -3,8 +3,9 @@
  * opened for the preview is the one the call sends, so joining does not ask for it twice.
  */
 import { useParams } from '@solidjs/router'
-import { createEffect, createSignal, Match, onCleanup, Show, Switch } from 'solid-js'
+import { createEffect, createSignal, Match, on, onCleanup, Show, Switch } from 'solid-js'
 import { isId } from '../../../shared/protocol/ids'
+import { focusMain } from '../ui/focusMain'
 import { prefetchIceServers, type IceServersFetch } from './api'
 import { CallView } from './CallView'
 import { socketUrl, type CallOptions } from './createCall'
@@ -43,6 +44,7 @@ function CallFlow(props: { roomId: string }) {
     local.media.stop()
     setStep({ at: 'left' })
   }
+  createEffect(on(() => step().at, focusMain, { defer: true }))
   const inCall = () => {
     const s = step()
     return s.at === 'call' ? s : null

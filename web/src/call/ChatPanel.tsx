@@ -9,7 +9,7 @@ const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute:
 
 export function ChatPanel(props: { messages: readonly ChatMessage[]; selfId: string | null; onSend: (text: string) => void; onClose: () => void }) {
   const inputId = createUniqueId()
-  let log!: HTMLOListElement
+  let log!: HTMLDivElement
   let input!: HTMLTextAreaElement
   let pinnedToBottom = true
 
@@ -39,7 +39,7 @@ export function ChatPanel(props: { messages: readonly ChatMessage[]; selfId: str
           Close chat
         </button>
       </div>
-      <ol
+      <div
         class="chat-log"
         ref={log}
         role="log"
@@ -48,6 +48,7 @@ export function ChatPanel(props: { messages: readonly ChatMessage[]; selfId: str
         tabindex="0"
         onScroll={() => (pinnedToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 24)}
       >
+        <ol class="chat-list">
         <For each={props.messages} fallback={<li class="chat-empty">No messages yet.</li>}>
           {(m) => (
             <li class="chat-message" classList={{ mine: m.from === props.selfId }}>
@@ -59,7 +60,8 @@ export function ChatPanel(props: { messages: readonly ChatMessage[]; selfId: str
             </li>
           )}
         </For>
-      </ol>
+        </ol>
+      </div>
       <form class="chat-form" onSubmit={send}>
         <label for={inputId} class="visually-hidden">
           Message everyone

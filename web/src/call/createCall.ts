@@ -102,9 +102,14 @@ export function createCall(opts: CallOptions) {
     onWelcome: (w, resumed) => inOrder(() => welcome(w, resumed)),
     onMessage: (m) => inOrder(() => handle(m)),
     onError(e) {
-      if (e.reason !== 'room-full' && e.reason !== 'replaced') return notice(e)
-      setIdentity(null)
-      setState('fatal', e)
+      if (e.reason === 'room-full' || e.reason === 'replaced') {
+        setIdentity(null)
+        setState('fatal', e)
+        return
+      }
+      // A signal to someone who left a moment ago crosses their `peer-left`: expected, not news.
+      if (e.code === 'unknown-peer') return
+      notice(e)
     },
   })
 
