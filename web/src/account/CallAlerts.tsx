@@ -6,7 +6,7 @@
  * caller's app opens the same call when it hears the answer.
  */
 import { useNavigate } from '@solidjs/router'
-import { createEffect, createSignal, For, on, onCleanup, Show } from 'solid-js'
+import { createEffect, createSignal, For, onCleanup, Show } from 'solid-js'
 import { Avatar } from './Avatar'
 import { describeAccountError } from './errors'
 import { useSession, type IncomingRing } from './session'
@@ -18,6 +18,15 @@ const VIBRATION_CYCLE_MS = VIBRATION_PATTERN_MS.reduce((a, b) => a + b, 0)
 
 export function CallAlerts() {
   const session = useSession()
+  const navigate = useNavigate()
+  // The callee accepted a call I placed: open it, as the callee's app does.
+  createEffect(() => {
+    const call = session.outgoing()
+    if (call?.status === 'accepted' && call.callId) {
+      session.clearOutgoing()
+      navigate(`/call/${call.callId}`)
+    }
+  })
   return (
     <>
       <For each={session.incoming()}>{(ring) => <IncomingCallBanner ring={ring} />}</For>
@@ -103,18 +112,6 @@ const OUTGOING_TEXT = {
 
 function OutgoingCallPanel(props: { call: NonNullable<ReturnType<ReturnType<typeof useSession>['outgoing']>> }) {
   const session = useSession()
-  const navigate = useNavigate()
-  createEffect(
-    on(
-      () => props.call.status,
-      (status) => {
-        if (status === 'accepted' && props.call.callId) {
-          session.clearOutgoing()
-          navigate(`/call/${props.call.callId}`)
-        }
-      },
-    ),
-  )
   const ringing = () => props.call.status === 'placing' || props.call.status === 'ringing'
   return (
     <div class="ring-banner outgoing" role="status" aria-live="polite">

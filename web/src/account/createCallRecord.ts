@@ -6,6 +6,8 @@
  */
 import { createEffect, onCleanup } from 'solid-js'
 import type { ChatMessage } from '../../../shared/protocol/signalling'
+import type { Result } from '../../../shared/result'
+import type { AccountError } from './errors'
 import { useSession } from './session'
 
 export function createCallRecord(opts: { roomId: string; name: string; chat: () => readonly ChatMessage[]; selfId: () => string | null }) {
@@ -13,23 +15,31 @@ export function createCallRecord(opts: { roomId: string; name: string; chat: () 
   if (!session.me()) return
   const { client } = session
   const base = `/api/calls/${opts.roomId}`
-  const warn = (what: string) => (r: { ok: boolean; error?: unknown }) => {
-    if (!r.ok) console.warn(`call history: ${what} not recorded`, r.error)
+
+  // One request at a time, in order: the edge keeps chat only from someone in the call, so a
+  // message must not overtake the join, nor the leave overtake the last message.
+  let queue: Promise<unknown> = Promise.resolve()
+  const record = (what: string, send: () => Promise<Result<unknown, AccountError>>) => {
+    queue = queue.then(send).then((r) => {
+      if (!r.ok) console.warn(`call history: ${what} not recorded`, r.error)
+    })
   }
-  const joined = client.request(`${base}/join`, { json: { displayName: opts.name } })
-  void joined.then(warn('join'))
+  record('join', () => client.request(`${base}/join`, { json: { displayName: opts.name } }))
 
   let left = false
-  const leave = () => {
+  const leave = (now: boolean) => {
     if (left) return
     left = true
-    // keepalive: the request outlives a closing tab.
-    void client.request(`${base}/leave`, { method: 'POST', keepalive: true }).then(warn('leave'))
+    // keepalive: the request outlives a closing tab. When the tab is going, it cannot wait its turn.
+    const send = () => client.request(`${base}/leave`, { method: 'POST', keepalive: true })
+    if (now) void send()
+    else record('leave', send)
   }
-  window.addEventListener('pagehide', leave)
+  const onPageHide = () => leave(true)
+  window.addEventListener('pagehide', onPageHide)
   onCleanup(() => {
-    window.removeEventListener('pagehide', leave)
-    leave()
+    window.removeEventListener('pagehide', onPageHide)
+    leave(false)
   })
 
   const recorded = new Set<string>()
@@ -38,8 +48,7 @@ export function createCallRecord(opts: { roomId: string; name: string; chat: () 
     for (const m of opts.chat()) {
       if (m.from !== self || recorded.has(m.id)) continue
       recorded.add(m.id)
-      // After the join landed: the edge keeps chat only from someone in the call.
-      void joined.then(() => client.request(`${base}/messages`, { json: { text: m.text } })).then(warn('message'))
+      record('message', () => client.request(`${base}/messages`, { json: { text: m.text } }))
     }
   })
 }

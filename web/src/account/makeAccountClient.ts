@@ -51,6 +51,22 @@ export type AccountClient = {
 const REFRESH_EARLY_MS = 60_000
 const REFRESH_LOCK = 'silenttalk.refresh'
 const CHANNEL = 'silenttalk.session'
+/**
+ * Whether this browser was signed in when last seen. Not a secret (the cookie is the credential):
+ * it only spares guests, who join calls by link, a refresh request that can only fail.
+ */
+const SIGNED_IN_HINT = 'silenttalk.signedIn'
+
+function hint(signedIn: boolean | null): boolean {
+  try {
+    if (signedIn === true) localStorage.setItem(SIGNED_IN_HINT, '1')
+    if (signedIn === false) localStorage.removeItem(SIGNED_IN_HINT)
+    return localStorage.getItem(SIGNED_IN_HINT) === '1'
+  } catch {
+    // Storage is off: ask the server every time.
+    return true
+  }
+}
 
 async function readError(res: Response): Promise<AccountError> {
   const retryAfter = Number(res.headers.get('Retry-After'))
@@ -108,12 +124,14 @@ export function makeAccountClient(): AccountClient {
   }
 
   function signedOutHere() {
+    hint(false)
     access = null
     clearTimeout(refreshTimer)
     setState({ status: 'signed-out' })
   }
 
   function adopt(session: SessionResponse) {
+    hint(true)
     access = { token: session.accessToken, expiresAtMs: session.accessExpiresAtMs }
     clearTimeout(refreshTimer)
     refreshTimer = setTimeout(() => void refresh(), Math.max(0, session.accessExpiresAtMs - Date.now() - REFRESH_EARLY_MS))
@@ -175,7 +193,7 @@ export function makeAccountClient(): AccountClient {
       return () => listeners.delete(listener)
     },
     async restore() {
-      await refresh()
+      if (hint(null)) await refresh()
       if (state.status === 'loading') setState({ status: 'signed-out' })
     },
     register: (body) => start('/api/auth/register', body),

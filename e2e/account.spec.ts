@@ -1,0 +1,128 @@
+/**
+ * Accounts (issue #7), end to end in real Chromium against `wrangler dev`: two people sign up,
+ * become contacts, one calls the other directly (the callee's app rings visibly), both land in
+ * the same call, and the call, with its chat, is in both histories.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { fakeCameraClip, launchWithCamera, newParticipant } from './browser'
+import { remoteTiles } from './participants'
+
+const baseUrl = inject('baseUrl')
+const PASSWORD = 'Sign-with-me-7'
+const run = Date.now().toString(36)
+
+type User = { name: string; email: string; page: Page; context: BrowserContext; consoleErrors: string[] }
+
+let browser: Browser
+const users: Record<'ana' | 'ben', User> = {} as never
+let callUrl = ''
+
+beforeAll(async () => {
+  browser = await launchWithCamera(fakeCameraClip('hello'))
+})
+
+afterAll(async () => {
+  await browser?.close()
+})
+
+async function signUp(key: 'ana' | 'ben', name: string): Promise<User> {
+  const { context, page } = await newParticipant(browser, baseUrl)
+  const consoleErrors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(m.text())) consoleErrors.push(m.text())
+  })
+  const user = { name, email: `${key}-${run}@example.org`, page, context, consoleErrors }
+  await page.goto('/signup')
+  await page.getByLabel('Your name').fill(name)
+  await page.getByLabel('Email').fill(user.email)
+  await page.getByLabel('Password').fill(PASSWORD)
+  await page.getByLabel('Sign language you use most').selectOption('bfi')
+  await page.getByRole('button', { name: 'Create account' }).click()
+  await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor()
+  users[key] = user
+  return user
+}
+
+describe('accounts in the app', () => {
+  it('serves the app with a CSP that allows no inline script, and the other security headers', async () => {
+    const { context, page } = await newParticipant(browser, baseUrl)
+    const res = await page.goto('/signup')
+    const headers = res!.headers()
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'wasm-unsafe-eval'(;|$)/)
+    expect(headers['strict-transport-security']).toMatch(/^max-age=/)
+    expect(headers['x-content-type-options']).toBe('nosniff')
+    expect(headers['referrer-policy']).toBe('no-referrer')
+    expect(headers['permissions-policy']).toContain('camera=(self)')
+    await context.close()
+  })
+
+  it('two people sign up, each landing on their contacts', async () => {
+    await Promise.all([signUp('ana', 'Ana Sign'), signUp('ben', 'Ben Hands')])
+  })
+
+  it('Ana finds Ben by his email and asks; Ben sees the request at once and accepts; each sees the other online', async () => {
+    const { ana, ben } = users
+    await ana.page.getByLabel('Name or email').fill(ben.email)
+    await ana.page.getByRole('button', { name: 'Search' }).click()
+    await ana.page.getByRole('button', { name: 'Ask Ben Hands to be your contact' }).click()
+    // No reload: the hub tells Ben's open app that his contacts changed.
+    await ben.page.getByRole('heading', { name: 'Asking to be your contact' }).waitFor()
+    await ben.page.getByRole('button', { name: 'Accept' }).click()
+    await ben.page.getByRole('button', { name: 'Call Ana Sign' }).waitFor()
+    await ana.page.getByRole('button', { name: 'Call Ben Hands' }).waitFor()
+    await ana.page.getByText('Online').waitFor()
+  })
+
+  it('Ana calls Ben: his app rings with a flashing banner, he accepts, and both land in the same call', async () => {
+    const { ana, ben } = users
+    await ana.page.getByRole('button', { name: 'Call Ben Hands' }).click()
+    const ring = ben.page.getByRole('alertdialog', { name: 'Ana Sign is calling you' })
+    await ring.waitFor()
+    // Visible, not audible: the banner flashes (an animation runs on it).
+    expect(await ring.evaluate((el) => getComputedStyle(el).animationName)).toBe('ring-flash')
+    expect(await ben.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Accept')
+    await ring.getByRole('button', { name: 'Accept' }).click()
+
+    await Promise.all([ana.page.waitForURL(/\/call\/[A-Za-z0-9_-]{22}$/), ben.page.waitForURL(/\/call\/[A-Za-z0-9_-]{22}$/)])
+    callUrl = ben.page.url()
+    expect(ana.page.url()).toBe(callUrl)
+
+    for (const u of [ana, ben]) {
+      // Signed in: the pre-join form already carries the profile name.
+      await expect.poll(() => u.page.getByLabel('Your name').inputValue()).toBe(u.name)
+      await u.page.getByRole('button', { name: /^Join/ }).click()
+      await u.page.getByRole('navigation', { name: 'Call controls' }).waitFor()
+    }
+    await expect.poll(async () => (await remoteTiles(ana.page)).length, { timeout: 20_000 }).toBe(1)
+    await expect.poll(async () => (await remoteTiles(ben.page)).length, { timeout: 20_000 }).toBe(1)
+  })
+
+  it('keeps the chat and the call in both histories after they leave', async () => {
+    const { ana, ben } = users
+    const text = `<b>not bold</b> hello from Ana ${run}`
+    await ana.page.getByLabel('Message everyone').fill(text)
+    await ana.page.getByRole('button', { name: 'Send' }).click()
+    await ben.page.getByRole('log', { name: 'Chat messages' }).getByText(text).waitFor()
+    // Leaving straight after sending must not lose the message from the history.
+    for (const u of [ana, ben]) await u.page.getByRole('button', { name: 'Leave' }).click()
+
+    for (const [me, other] of [
+      [ana, ben],
+      [ben, ana],
+    ] as const) {
+      await me.page.getByRole('link', { name: 'History' }).click()
+      const entry = me.page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first()
+      await entry.getByText(`Call with ${other.name}`).waitFor()
+      await expect.poll(() => entry.innerText(), { timeout: 10_000 }).toMatch(me === ana ? /Outgoing call, \d/ : /Incoming call, \d/)
+      await entry.getByText(`Call with ${other.name}`).click()
+      // Rendered as text: the markup arrives as the characters typed.
+      await entry.getByRole('list', { name: 'Chat' }).getByText(text).waitFor()
+      expect(await entry.locator('b').count()).toBe(0)
+    }
+  })
+
+  it('found no Content Security Policy violations along the way', () => {
+    expect([...users.ana.consoleErrors, ...users.ben.consoleErrors]).toEqual([])
+  })
+})
