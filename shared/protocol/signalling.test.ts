@@ -67,3 +67,19 @@ describe('ids', () => {
     for (const id of ids) expect(id).toMatch(/^[A-Za-z0-9_-]{22}$/)
   })
 })
+
+describe('avatars in calls (issue #7)', () => {
+  const avatarUrl = `/api/avatars/${randomId()}/${randomId()}`
+
+  it('carries a signed-in participant’s avatar URL in join and in the peer', () => {
+    expect(parseClientMessage(JSON.stringify({ type: 'join', name: 'Ana', state, avatarUrl }))).toMatchObject({ ok: true, value: { avatarUrl } })
+    const peer = { id: randomId(), name: 'Ana', joinedAt: 1, state, avatarUrl }
+    expect(parseServerMessage(JSON.stringify({ type: 'peer-joined', peer }))).toMatchObject({ ok: true, value: { peer } })
+  })
+
+  it('refuses any other URL, so a peer cannot point others at another site', () => {
+    for (const url of ['https://evil.example/a.png', '/api/avatars/x/y', `/api/avatars/${randomId()}/${randomId()}?x=1`, 'javascript:alert(1)']) {
+      expect(parseClientMessage(JSON.stringify({ type: 'join', name: 'Ana', state, avatarUrl: url }))).toMatchObject({ ok: false, error: { code: 'bad-message' } })
+    }
+  })
+})

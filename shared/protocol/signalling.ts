@@ -51,6 +51,8 @@ const MAX_SDP_CHARS = 60_000
 
 const id = string({ min: 22, max: 22, pattern: ID_PATTERN })
 const name = string({ min: 1, max: MAX_NAME_CHARS })
+/** A signed-in participant's picture (issue #7): only ever one of this origin's avatar URLs. */
+const avatarUrl = optional(string({ max: 80, pattern: /^\/api\/avatars\/[A-Za-z0-9_-]{22}\/[A-Za-z0-9_-]{22}$/ }))
 
 export const mediaStateSchema = object({
   audio: boolean(),
@@ -83,6 +85,7 @@ export const clientMessageSchema = tagged('type', {
   join: object({
     name,
     state: mediaStateSchema,
+    avatarUrl,
     resume: optional(object({ peerId: id, token: string({ min: 22, max: 22, pattern: ID_PATTERN }) })),
   }),
   /** Relayed to the one peer `to`, never broadcast. */
@@ -95,7 +98,7 @@ export const clientMessageSchema = tagged('type', {
 })
 export type ClientMessage = Infer<typeof clientMessageSchema>
 
-export const peerSchema = object({ id, name, joinedAt: number({ min: 0 }), state: mediaStateSchema })
+export const peerSchema = object({ id, name, joinedAt: number({ min: 0 }), state: mediaStateSchema, avatarUrl })
 export type Peer = Infer<typeof peerSchema>
 
 export const chatMessageSchema = object({

@@ -177,7 +177,7 @@ export class Room extends DurableObject<Env> {
     const decision = decideJoin({ resumable, peerCount: others.length + away.length, capacity: this.capacity })
     if (decision.kind === 'full') return this.refuseFull(ws)
 
-    let peer: Peer = { id: randomId(), name: message.name, joinedAt: nowMs, state: message.state }
+    let peer: Peer = { id: randomId(), name: message.name, joinedAt: nowMs, state: message.state, ...(message.avatarUrl && { avatarUrl: message.avatarUrl }) }
     let stateBefore = message.state
     let queued: ServerMessage[] = []
     if (previous && 'ws' in previous) {

@@ -9,12 +9,12 @@ export function Avatar(props: { user: Pick<UserCard, 'id' | 'displayName' | 'ava
     <Show
       when={props.user.avatarUrl}
       fallback={
-        <span class="avatar avatar-initials" style={{ width: `${size()}px`, height: `${size()}px`, '--hue': String(hueOf(props.user.id)) }} aria-hidden="true">
+        <span class="user-avatar user-avatar-initials" style={{ width: `${size()}px`, height: `${size()}px`, '--hue': String(hueOf(props.user.id)) }} aria-hidden="true">
           {initials(props.user.displayName)}
         </span>
       }
     >
-      {(url) => <img class="avatar" src={url()} width={size()} height={size()} alt="" />}
+      {(url) => <img class="user-avatar" src={url()} width={size()} height={size()} alt="" />}
     </Show>
   )
 }

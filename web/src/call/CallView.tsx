@@ -4,6 +4,7 @@
  */
 import { createEffect, createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
 import { createCallRecord } from '../account/createCallRecord'
+import { useSession } from '../account/session'
 import { createElementSize } from '../ui/createElementSize'
 import { pageTitle } from '../ui/pageTitle'
 import { CallControls } from './CallControls'
@@ -22,7 +23,8 @@ const STAGE_GAP_PX = 12
 
 export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; warm: CallOptions['warm']; onLeave: () => void }) {
   pageTitle('In call')
-  const call = createCall({ roomId: props.roomId, name: props.name, local: props.local, warm: props.warm })
+  const myAvatarUrl = useSession().me()?.profile.avatarUrl ?? undefined
+  const call = createCall({ roomId: props.roomId, name: props.name, avatarUrl: myAvatarUrl, local: props.local, warm: props.warm })
   // Signed in: the call and the chat I send go into my history (issue #7).
   createCallRecord({ roomId: props.roomId, name: props.name, chat: () => call.state.chat, selfId: () => call.state.selfId })
   const [pins, setPins] = createSignal<string[]>([])
@@ -58,6 +60,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
       <Tile
         id={SELF_TILE}
         name={`${props.name} (you)`}
+        avatarUrl={myAvatarUrl}
         stream={selfStream()}
         state={{ audio: props.local.micOn(), video: props.local.cameraOn(), captions: false }}
         size={size}
@@ -70,6 +73,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
           <Tile
             id={id}
             name={peer().name}
+            avatarUrl={peer().avatarUrl}
             stream={call.media[id]?.stream ?? null}
             connection={call.media[id]?.connection ?? 'new'}
             state={peer().state}

@@ -16,6 +16,8 @@ export const SELF_TILE = 'self'
 export type TileProps = {
   id: string
   name: string
+  /** A signed-in participant's picture, shown instead of initials while the camera is off. */
+  avatarUrl?: string | undefined
   stream: MediaStream | null
   state: MediaState
   connection?: RTCPeerConnectionState
@@ -43,7 +45,9 @@ export function Tile(props: TileProps) {
         <StreamVideo stream={props.stream} mirrored={self()} muted={self()} label={`Video of ${props.name}`} hidden={!props.state.video} />
         <Show when={!props.state.video}>
           <div class="avatar" aria-hidden="true">
-            <span>{initials(props.name)}</span>
+            <Show when={props.avatarUrl} fallback={<span>{initials(props.name)}</span>}>
+              {(url) => <img class="avatar-picture" src={url()} alt="" />}
+            </Show>
           </div>
         </Show>
         <Show when={connecting() || interrupted()}>

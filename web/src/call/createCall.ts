@@ -21,6 +21,8 @@ import type { RoomMessage, Welcome } from './makeSignalling'
 export type CallOptions = {
   roomId: string
   name: string
+  /** A signed-in user's picture, shown on their tile when their camera is off (issue #7). */
+  avatarUrl?: string
   local: LocalMediaSignals
   /** Started on the pre-join screen, so neither is on the path to the first frame. */
   warm?: { socket: WebSocket | null; iceServers: IceServersFetch }
@@ -98,7 +100,7 @@ export function createCall(opts: CallOptions) {
   const signalling = createSignalling({
     url: socketUrl(opts.roomId),
     socket: opts.warm?.socket ?? null,
-    joinAs: () => ({ name: opts.name, state: mediaState() }),
+    joinAs: () => ({ name: opts.name, state: mediaState(), ...(opts.avatarUrl && { avatarUrl: opts.avatarUrl }) }),
     onWelcome: (w, resumed) => inOrder(() => welcome(w, resumed)),
     onMessage: (m) => inOrder(() => handle(m)),
     onError(e) {
