@@ -3,10 +3,9 @@
  * feeds it camera frames and hands back results and caption events. Not reactive: `createRecognizer`
  * ties it to a Solid component.
  *
- * Frames: at most one is in the worker at a time. The live loop grabs a frame only when the worker
- * is free (a frame presented meanwhile is grabbed the moment it frees up), so a slow device
- * processes fewer frames but always the newest, and nothing queues up. `process` keeps one waiting
- * slot that a newer frame replaces.
+ * Frames: at most one is in the worker at a time. The live loop (`followVideo.ts`) grabs a frame
+ * only when the worker is free, so a slow device processes fewer frames but always the newest, and
+ * nothing queues up. `process` keeps one waiting slot that a newer frame replaces.
  *
  * @example
  * const r = makeRecognizer({ models: ['asl-letters'], on: { caption: (e) => show(e) } })
@@ -17,9 +16,10 @@ import type { CaptionEvent } from '../../../shared/protocol/captions'
 import type { LandmarkerVariant } from './assetPaths'
 import { RecognitionError } from './errors'
 import { loadRecognitionAssets, type LoadedAssets, type LoadProgress } from './loadRecognitionAssets'
-import type { BackendChoice, CaptionMode, DelegateChoice, FrameResult, FromWorker, LandmarkerMode, StageTimings, ToWorker } from './messages'
+import type { BackendChoice, CaptionMode, DelegateChoice, FrameResult, FromWorker, LandmarkerMode, ToWorker } from './messages'
+import { followVideo, type FollowOptions } from './followVideo'
+import { makeFrameStats, type TimingSummary } from './frameStats'
 import { makeModelStore, type ModelStore } from './modelStore'
-import { median, p95 } from './stats'
 
 export type RecognizerStatus = 'loading' | 'ready' | 'restarting' | 'failed' | 'disposed'
 export type ModelReady = Extract<FromWorker, { type: 'model-ready' }>
@@ -55,20 +55,8 @@ export type RecognizerOptions = {
   on?: Partial<RecognizerEvents>
 }
 
-export type AttachOptions = {
-  /** True for a mirrored (selfie) picture; camera frames are not mirrored. */
-  mirrored?: boolean
-  /** `capture`: the camera's capture clock (performance.now). `media`: the video's media time, for files. */
-  clock?: 'capture' | 'media'
-}
-
-export type TimingSummary = {
-  fps: number
-  processed: number
-  dropped: number
-  median: StageTimings & { latencyMs: number }
-  p95: StageTimings & { latencyMs: number }
-}
+export type AttachOptions = FollowOptions
+export type { TimingSummary }
 
 export type Recognizer = {
   ready: Promise<ReadyInfo>
@@ -88,8 +76,6 @@ const DEFAULT_FRAME_TIMEOUT_MS = 10_000
 /** Restarts allowed within RESTART_WINDOW_MS before the recogniser gives up. */
 const MAX_RESTARTS = 3
 const RESTART_WINDOW_MS = 60_000
-/** Timings and frame times kept for the rolling summary. */
-const STATS_FRAMES = 120
 
 type Pending = { resolve: (m: FromWorker) => void; reject: (e: unknown) => void }
 type Waiting = { frame: ImageBitmap | VideoFrame; tMs: number; mirrored: boolean; resolve: (r: FrameResult | null) => void; grabbedAt: number }
@@ -108,10 +94,7 @@ export function makeRecognizer(opts: RecognizerOptions = {}): Recognizer {
   let seq = 0
   let assets: LoadedAssets | null = null
   let restarts: number[] = []
-  const timings: (StageTimings & { latencyMs: number })[] = []
-  const doneAt: number[] = []
-  let processed = 0
-  let dropped = 0
+  const stats = makeFrameStats()
 
   // A function, so TypeScript does not narrow `status` across the awaits that may dispose it.
   const disposed = () => status === 'disposed'
@@ -254,11 +237,7 @@ export function makeRecognizer(opts: RecognizerOptions = {}): Recognizer {
       f.resolve(null)
     } else {
       const now = performance.now()
-      processed++
-      timings.push({ ...m.timings, latencyMs: now - f.grabbedAt })
-      doneAt.push(now)
-      if (timings.length > STATS_FRAMES) timings.shift()
-      if (doneAt.length > STATS_FRAMES) doneAt.shift()
+      stats.done({ ...m.timings, latencyMs: now - f.grabbedAt }, now)
       on.result?.(m)
       for (const c of m.captions) on.caption?.(c)
       f.resolve(m)
@@ -273,7 +252,7 @@ export function makeRecognizer(opts: RecognizerOptions = {}): Recognizer {
       if (waiting) {
         waiting.frame.close()
         waiting.resolve(null)
-        dropped++
+        stats.dropped()
       }
       waiting = w
     })
@@ -299,54 +278,12 @@ export function makeRecognizer(opts: RecognizerOptions = {}): Recognizer {
   })()
   ready.catch(() => {})
 
-  const summary = (q: (v: number[]) => number) => {
-    const pick = (k: keyof (StageTimings & { latencyMs: number })) => q(timings.map((t) => t[k]))
-    return { landmarksMs: pick('landmarksMs'), featuresMs: pick('featuresMs'), classifierMs: pick('classifierMs'), totalMs: pick('totalMs'), latencyMs: pick('latencyMs') }
-  }
-
   return {
     ready,
     status: () => status,
 
     attach(video, attachOpts = {}) {
-      let stopped = false
-      let handle = 0
-      let busy = false
-      let newer = false
-      let latest: VideoFrameCallbackMetadata | null = null
-      const clock = attachOpts.clock ?? 'capture'
-      const frameTime = (meta: VideoFrameCallbackMetadata) =>
-        clock === 'media' ? meta.mediaTime * 1000 : (meta.captureTime ?? meta.expectedDisplayTime)
-
-      const grab = async () => {
-        const meta = latest
-        if (!meta || stopped) return
-        busy = true
-        newer = false
-        try {
-          const frame = typeof VideoFrame !== 'undefined' ? new VideoFrame(video, { timestamp: Math.round(meta.mediaTime * 1e6) }) : await createImageBitmap(video)
-          await submit(frame, frameTime(meta), attachOpts.mirrored ?? false)
-        } catch {
-          // The element had no frame to give (seeking, resizing); the next callback tries again.
-        } finally {
-          busy = false
-        }
-        if (newer && !stopped) void grab()
-      }
-      const onVideoFrame = (_now: number, meta: VideoFrameCallbackMetadata) => {
-        if (stopped) return
-        latest = meta
-        if (busy) {
-          if (newer) dropped++
-          newer = true
-        } else void grab()
-        handle = video.requestVideoFrameCallback(onVideoFrame)
-      }
-      handle = video.requestVideoFrameCallback(onVideoFrame)
-      return () => {
-        stopped = true
-        video.cancelVideoFrameCallback(handle)
-      }
+      return followVideo(video, submit, attachOpts, () => stats.dropped())
     },
 
     async process(frame, tMs, mirrored = false) {
@@ -375,10 +312,7 @@ export function makeRecognizer(opts: RecognizerOptions = {}): Recognizer {
       return captions
     },
 
-    stats() {
-      const span = doneAt.length > 1 ? (doneAt[doneAt.length - 1] as number) - (doneAt[0] as number) : 0
-      return { fps: span > 0 ? ((doneAt.length - 1) * 1000) / span : 0, processed, dropped, median: summary(median), p95: summary(p95) }
-    },
+    stats: () => stats.summary(),
 
     dispose() {
       if (disposed()) return
