@@ -4,7 +4,8 @@
  * the same call, and the call, with its chat, is in both histories.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, inject, it } from 'vitest'
+import { seriousViolations } from './axe'
 import { fakeCameraClip, launchWithCamera, newParticipant } from './browser'
 import { remoteTiles } from './participants'
 
@@ -12,7 +13,7 @@ const baseUrl = inject('baseUrl')
 const PASSWORD = 'Sign-with-me-7'
 const run = Date.now().toString(36)
 
-type User = { name: string; email: string; page: Page; context: BrowserContext; consoleErrors: string[] }
+type User = { name: string; email: string; page: Page; context: BrowserContext; consoleErrors: string[]; log: string[] }
 
 let browser: Browser
 const users: Record<'ana' | 'ben', User> = {} as never
@@ -26,18 +27,31 @@ afterAll(async () => {
   await browser?.close()
 })
 
+// What each page went through, printed only when a test fails.
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return
+  for (const [key, u] of Object.entries(users)) {
+    const banners = await u.page.locator('.ring-banner').allInnerTexts().catch(() => [])
+    console.log(`${key} at ${u.page.url()}; banners ${JSON.stringify(banners)}\n  ${u.log.slice(-30).join('\n  ')}`)
+  }
+})
+
 async function signUp(key: 'ana' | 'ben', name: string): Promise<User> {
   const { context, page } = await newParticipant(browser, baseUrl)
   const consoleErrors: string[] = []
+  const log: string[] = []
   page.on('console', (m) => {
+    log.push(`${m.type()}: ${m.text()}`)
     if (m.type() === 'error' && /Content[- ]Security[- ]Policy/i.test(m.text())) consoleErrors.push(m.text())
   })
-  const user = { name, email: `${key}-${run}@example.org`, page, context, consoleErrors }
+  page.on('framenavigated', (f) => f === page.mainFrame() && log.push(`navigated: ${f.url()}`))
+  const user = { name, email: `${key}-${run}@example.org`, page, context, consoleErrors, log }
   await page.goto('/signup')
   await page.getByLabel('Your name').fill(name)
   await page.getByLabel('Email').fill(user.email)
   await page.getByLabel('Password').fill(PASSWORD)
   await page.getByLabel('Sign language you use most').selectOption('bfi')
+  expect(await seriousViolations(page)).toEqual([])
   await page.getByRole('button', { name: 'Create account' }).click()
   await page.getByRole('heading', { name: 'Contacts', level: 1 }).waitFor()
   users[key] = user
@@ -72,6 +86,7 @@ describe('accounts in the app', () => {
     await ben.page.getByRole('button', { name: 'Call Ana Sign' }).waitFor()
     await ana.page.getByRole('button', { name: 'Call Ben Hands' }).waitFor()
     await ana.page.getByText('Online').waitFor()
+    expect(await seriousViolations(ana.page)).toEqual([])
   })
 
   it('Ana calls Ben: his app rings with a flashing banner, he accepts, and both land in the same call', async () => {
@@ -82,6 +97,7 @@ describe('accounts in the app', () => {
     // Visible, not audible: the banner flashes (an animation runs on it).
     expect(await ring.evaluate((el) => getComputedStyle(el).animationName)).toBe('ring-flash')
     expect(await ben.page.evaluate(() => document.activeElement?.textContent?.trim())).toBe('Accept')
+    expect(await seriousViolations(ben.page)).toEqual([])
     await ring.getByRole('button', { name: 'Accept' }).click()
 
     await Promise.all([ana.page.waitForURL(/\/call\/[A-Za-z0-9_-]{22}$/), ben.page.waitForURL(/\/call\/[A-Za-z0-9_-]{22}$/)])
@@ -119,7 +135,19 @@ describe('accounts in the app', () => {
       // Rendered as text: the markup arrives as the characters typed.
       await entry.getByRole('list', { name: 'Chat' }).getByText(text).waitFor()
       expect(await entry.locator('b').count()).toBe(0)
+      expect(await seriousViolations(me.page)).toEqual([])
     }
+  })
+
+  it('the account and privacy pages are usable with assistive technology', async () => {
+    const { ana } = users
+    await ana.page.getByRole('link', { name: 'Account', exact: true }).click()
+    await ana.page.getByRole('heading', { name: 'Profile and captions' }).waitFor()
+    await ana.page.getByRole('listitem').filter({ hasText: 'this device' }).waitFor()
+    expect(await seriousViolations(ana.page)).toEqual([])
+    await ana.page.getByRole('link', { name: 'Download your data or delete your account' }).click()
+    await ana.page.getByRole('heading', { name: 'Delete your account' }).waitFor()
+    expect(await seriousViolations(ana.page)).toEqual([])
   })
 
   it('found no Content Security Policy violations along the way', () => {

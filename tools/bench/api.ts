@@ -30,6 +30,7 @@ const PASSWORD = 'Bench-mark-42!'
 /** Calls each user takes part in before the run, so a history page is full (30 calls, 2 people each). */
 const CALLS_PER_USER = 15
 const LOGINS_PER_CLIENT = 4
+const SETUP_CONCURRENCY = 4
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +52,44 @@ const server = values.url
   ? { url: values.url.replace(/\/$/, ''), stop: async () => {}, cpuTimeMs: () => undefined }
   : await startWranglerDev({ port: DEV_PORT, inspectorPort: INSPECTOR_PORT, migrate: true, vars: { RATE_LIMIT_PER_MIN: '1000000' } })
 
+class HttpFailure extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Setup only: `wrangler dev` on a crowded machine sometimes restarts its runtime and answers 503
+ * ("Your worker restarted mid-request"); setup retries those. Measured requests never retry:
+ * a failure there is counted and printed.
+ */
+async function retrying<T>(send: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await send()
+    } catch (e) {
+      if (!(e instanceof HttpFailure) || e.status !== 503 || attempt >= 5) throw e
+      await new Promise((r) => setTimeout(r, 500 * attempt))
+    }
+  }
+}
+
+/** Runs `task` over `items` with at most `limit` at once (setup: fast, without swamping the server). */
+async function pool<T>(items: T[], limit: number, task: (item: T, index: number) => Promise<void>): Promise<void> {
+  let next = 0
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) {
+        const i = next++
+        await task(items[i]!, i)
+      }
+    }),
+  )
+}
+
 async function call(path: string, init: { method?: string; json?: unknown; token?: string; cookie?: string; ip: string }) {
   const headers: Record<string, string> = { 'CF-Connecting-IP': init.ip }
   if (init.json !== undefined) headers['Content-Type'] = 'application/json'
@@ -64,7 +103,7 @@ async function call(path: string, init: { method?: string; json?: unknown; token
   })
   const body = await res.text()
   const elapsedMs = performance.now() - startedMs
-  if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path} answered ${res.status}: ${body}`)
+  if (!res.ok) throw new HttpFailure(res.status, `${init.method ?? 'GET'} ${path} answered ${res.status}: ${body}`)
   const cookie = new RegExp(`${REFRESH_COOKIE}=([^;]+)`).exec(res.headers.get('Set-Cookie') ?? '')?.[1]
   return { body: body ? (JSON.parse(body) as unknown) : null, cookie, elapsedMs }
 }
@@ -76,19 +115,32 @@ function session(r: { body: unknown; cookie?: string }) {
 }
 
 /** Runs `task` for every client at once, each client doing its rounds one after another. */
-async function concurrently(users: User[], rounds: number, task: (u: User) => Promise<number>): Promise<number[]> {
-  const samples: number[] = []
+type Samples = { latenciesMs: number[]; failures: Map<number, number> }
+
+/** Times one request; a failed one is counted by status rather than timed. */
+async function measure(samples: Samples, task: () => Promise<number>): Promise<void> {
+  try {
+    samples.latenciesMs.push(await task())
+  } catch (e) {
+    if (!(e instanceof HttpFailure)) throw e
+    samples.failures.set(e.status, (samples.failures.get(e.status) ?? 0) + 1)
+  }
+}
+
+/** Runs `task` for every client at once, each client doing its rounds one after another. */
+async function concurrently(users: User[], rounds: number, task: (u: User) => Promise<number>): Promise<Samples> {
+  const samples: Samples = { latenciesMs: [], failures: new Map() }
   await Promise.all(
     users.map(async (u) => {
-      for (let i = 0; i < rounds; i++) samples.push(await task(u))
+      for (let i = 0; i < rounds; i++) await measure(samples, () => task(u))
     }),
   )
   return samples
 }
 
 /** Each client sends one request every INTERVAL_MS for PACED_MS, starting at a random phase. */
-async function paced(users: User[], task: (u: User) => Promise<number>): Promise<number[]> {
-  const samples: number[] = []
+async function paced(users: User[], task: (u: User) => Promise<number>): Promise<Samples> {
+  const samples: Samples = { latenciesMs: [], failures: new Map() }
   const startMs = performance.now()
   await Promise.all(
     users.map(async (u) => {
@@ -96,7 +148,7 @@ async function paced(users: User[], task: (u: User) => Promise<number>): Promise
       while (due < startMs + PACED_MS) {
         const waitMs = due - performance.now()
         if (waitMs > 0) await new Promise((r) => setTimeout(r, waitMs))
-        samples.push(await task(u))
+        await measure(samples, () => task(u))
         due += INTERVAL_MS
       }
     }),
@@ -104,10 +156,11 @@ async function paced(users: User[], task: (u: User) => Promise<number>): Promise
   return samples
 }
 
-function report(name: string, samples: number[], wallMs: number) {
-  const s = summarize(samples)
+function report(name: string, samples: Samples, wallMs: number) {
+  const s = summarize(samples.latenciesMs)
+  const failed = [...samples.failures].map(([status, n]) => `${n}×${status}`).join(' ')
   console.log(
-    `${name.padEnd(16)} n=${String(s.count).padStart(5)}  median ${ms(s.median).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  p99 ${ms(s.p99).padStart(10)}  max ${ms(s.max).padStart(10)}  ${(s.count / (wallMs / 1000)).toFixed(0)} req/s`,
+    `${name.padEnd(16)} n=${String(s.count).padStart(5)}  median ${ms(s.median).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  p99 ${ms(s.p99).padStart(10)}  max ${ms(s.max).padStart(10)}  ${(s.count / (wallMs / 1000)).toFixed(0)} req/s${failed ? `  FAILED ${failed}` : ''}`,
   )
   return s
 }
@@ -115,25 +168,21 @@ function report(name: string, samples: number[], wallMs: number) {
 try {
   // Setup: users, and a history of calls in pairs, so each listing reads a full page with participants.
   const users: User[] = []
-  const ids: string[] = []
   for (let i = 0; i < CLIENTS; i++) {
     const ip = `10.0.${Math.floor(i / 250)}.${(i % 250) + 1}`
     const email = `bench-${randomId().toLowerCase()}@example.org`
-    const s = session(await call('/api/auth/register', { ip, json: { email, password: PASSWORD, displayName: `Bench user ${i}` } }))
+    const s = session(await retrying(() => call('/api/auth/register', { ip, json: { email, password: PASSWORD, displayName: `Bench user ${i}` } })))
     users.push({ email, token: s.token, cookie: s.cookie, ip })
-    ids.push(s.id)
   }
-  await Promise.all(
-    users.map(async (u, i) => {
-      const partner = users[(i + 1) % users.length]!
-      for (let k = 0; k < CALLS_PER_USER; k++) {
-        const callId = randomId()
-        for (const who of [u, partner]) await call(`/api/calls/${callId}/join`, { ip: who.ip, token: who.token, json: { displayName: 'Bench' } })
-        await call(`/api/calls/${callId}/messages`, { ip: u.ip, token: u.token, json: { text: `message ${k}` } })
-        for (const who of [u, partner]) await call(`/api/calls/${callId}/leave`, { ip: who.ip, token: who.token, method: 'POST' })
-      }
-    }),
-  )
+  await pool(users, SETUP_CONCURRENCY, async (u, i) => {
+    const partner = users[(i + 1) % users.length]!
+    for (let k = 0; k < CALLS_PER_USER; k++) {
+      const callId = randomId()
+      for (const who of [u, partner]) await retrying(() => call(`/api/calls/${callId}/join`, { ip: who.ip, token: who.token, json: { displayName: 'Bench' } }))
+      await retrying(() => call(`/api/calls/${callId}/messages`, { ip: u.ip, token: u.token, json: { text: `message ${k}` } }))
+      for (const who of [u, partner]) await retrying(() => call(`/api/calls/${callId}/leave`, { ip: who.ip, token: who.token, method: 'POST' }))
+    }
+  })
   const sample = historyPageSchema.parse((await call('/api/history', { ip: users[0]!.ip, token: users[0]!.token })).body)
   if (!sample.ok) throw new Error(`history answered off-contract: ${sample.error.path} ${sample.error.message}`)
   console.log(`setup: ${CLIENTS} users, ${CALLS_PER_USER * 2} calls each; a history page holds ${sample.value.calls.length} calls`)

@@ -32,7 +32,14 @@ export async function startWranglerDev(opts: {
   const assets = join(dir, 'assets')
   mkdirSync(assets)
   const wrangler = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js')
-  const wranglerEnv = { ...process.env, CLOUDFLARE_CF_FETCH_ENABLED: 'false', WRANGLER_SEND_METRICS: 'false' }
+  const wranglerEnv = {
+    ...process.env,
+    CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+    WRANGLER_SEND_METRICS: 'false',
+    // A registry of its own: other `wrangler dev`s of this worker on the machine (tests, other
+    // benches) would otherwise show up in the shared one and restart this one mid-run.
+    WRANGLER_REGISTRY_PATH: join(dir, 'registry'),
+  }
   if (opts.migrate) {
     execFileSync(process.execPath, [wrangler, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', join(dir, 'state')], {
       env: wranglerEnv,

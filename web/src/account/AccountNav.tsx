@@ -19,8 +19,9 @@ export function AccountNav() {
               <A href="/history" activeClass="active">
                 History
               </A>
-              <A href="/account" activeClass="active" aria-label={`Your account (${me().profile.displayName})`}>
+              <A href="/account" activeClass="active" class="account-link">
                 <Avatar user={{ id: me().id, displayName: me().profile.displayName, avatarUrl: me().profile.avatarUrl }} size={32} />
+                <span>Account</span>
               </A>
             </>
           )}
