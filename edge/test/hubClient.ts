@@ -7,9 +7,12 @@ import { afterEach, expect } from 'vitest'
 import { parseHubMessage, presenceTicketSchema, type HubMessage } from '../../shared/protocol/api/presence'
 import type { Account } from './api'
 
-const open = new Set<WebSocket>()
-afterEach(() => {
-  for (const ws of open) if (ws.readyState === WebSocket.OPEN) ws.close(1000)
+const open = new Map<WebSocket, Promise<number>>()
+// Apps a test left open are closed after it, and the hub's answer awaited, so no hub is still
+// announcing presence when the test file's runtime goes away.
+afterEach(async () => {
+  for (const ws of open.keys()) if (ws.readyState === WebSocket.OPEN) ws.close(1000)
+  await Promise.all(open.values())
   open.clear()
 })
 
@@ -36,7 +39,6 @@ export async function openApp(a: Account): Promise<HubClient> {
   const ws = res.webSocket
   if (res.status !== 101 || !ws) throw new Error(`upgrade failed: ${res.status} ${await res.text()}`)
   ws.accept()
-  open.add(ws)
   const queue: HubMessage[] = []
   const waiters: (() => void)[] = []
   ws.addEventListener('message', (e) => {
@@ -47,6 +49,7 @@ export async function openApp(a: Account): Promise<HubClient> {
     for (const wake of waiters.splice(0)) wake()
   })
   const closed = new Promise<number>((resolve) => ws.addEventListener('close', (e) => resolve(e.code)))
+  open.set(ws, closed)
   void closed.then(() => {
     for (const wake of waiters.splice(0)) wake()
   })

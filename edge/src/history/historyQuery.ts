@@ -1,5 +1,5 @@
 /** @module Reading call history: one page of calls with their participants, or one call with its chat. */
-import { and, asc, desc, eq, lt, sql, type SQL } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, or, sql, type SQL } from 'drizzle-orm'
 import {
   HISTORY_PAGE_SIZE,
   historyQuerySchema,
@@ -14,17 +14,18 @@ import { toUserCard } from '../profiles/profileView'
 import { profiles } from '../profiles/tables'
 import { callMessages, callParticipants, calls } from './tables'
 
-export type HistoryQuery = { q?: string; before?: number }
+export type HistoryQuery = { q?: string; before?: { createdAtMs: number; id: string } }
 
-/** Query strings arrive as text; `before` is a number of milliseconds. */
 export function parseHistoryQuery(raw: Record<string, string>): HistoryQuery {
   const value: Record<string, unknown> = { ...raw }
-  if (raw.before !== undefined) value.before = /^\d{1,16}$/.test(raw.before) ? Number(raw.before) : raw.before
   if (raw.q !== undefined) value.q = raw.q.trim() || undefined
   const r = historyQuerySchema.parse(value)
   if (!r.ok) throw new ApiError(400, 'bad-request', `${r.error.path} ${r.error.message}`)
-  return r.value
+  const [ms, id] = r.value.before?.split('.') ?? []
+  return { q: r.value.q, before: ms && id ? { createdAtMs: Number(ms), id } : undefined }
 }
+
+const cursorOf = (call: { createdAtMs: number; id: string }) => `${call.createdAtMs}.${call.id}`
 
 /** `%`, `_` and the escape character itself match literally: a search for "50%" finds "50%". */
 export const likePattern = (text: string): string => `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`
@@ -96,14 +97,21 @@ const myCalls = (db: Db, userId: string) =>
 
 export async function loadHistoryPage(db: Db, userId: string, query: HistoryQuery): Promise<HistoryPage> {
   const rows = await myCalls(db, userId)
-    .where(and(query.before !== undefined ? lt(calls.createdAtMs, query.before) : undefined, query.q ? matches(query.q, userId) : undefined))
-    .orderBy(desc(calls.createdAtMs))
+    .where(
+      and(
+        query.before
+          ? or(lt(calls.createdAtMs, query.before.createdAtMs), and(eq(calls.createdAtMs, query.before.createdAtMs), lt(calls.id, query.before.id)))
+          : undefined,
+        query.q ? matches(query.q, userId) : undefined,
+      ),
+    )
+    .orderBy(desc(calls.createdAtMs), desc(calls.id))
     .limit(HISTORY_PAGE_SIZE + 1)
     .all()
   const page = rows.slice(0, HISTORY_PAGE_SIZE)
   return {
     calls: page.map((r) => summarize(r.call, r.myRole, readParticipants(r.participants))),
-    nextBefore: rows.length > HISTORY_PAGE_SIZE ? page[page.length - 1]!.call.createdAtMs : null,
+    nextBefore: rows.length > HISTORY_PAGE_SIZE ? cursorOf(page[page.length - 1]!.call) : null,
   }
 }
 

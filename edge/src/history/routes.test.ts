@@ -127,20 +127,25 @@ describe('chat kept with the call', () => {
 })
 
 describe('listing and searching history', () => {
-  it('lists newest first, a page at a time', async () => {
+  it('lists newest first, a page at a time, neither skipping nor repeating calls made in the same millisecond', async () => {
     const a = await register('Ada')
     const ids: string[] = []
-    for (let i = 0; i < HISTORY_PAGE_SIZE + 2; i++) {
+    for (let i = 0; i < HISTORY_PAGE_SIZE + 4; i++) {
       const callId = randomId()
       ids.push(callId)
       await join(a, callId)
-      await env.DB.prepare('UPDATE calls SET created_at_ms = ? WHERE id = ?').bind(1_000_000 + i, callId).run()
+      // Pairs of calls share a millisecond, one pair straddling the page break.
+      await env.DB.prepare('UPDATE calls SET created_at_ms = ? WHERE id = ?').bind(1_000_000 + Math.floor(i / 2), callId).run()
     }
+    const newestFirst = ids
+      .map((id, i) => ({ id, ms: 1_000_000 + Math.floor(i / 2) }))
+      .sort((x, y) => y.ms - x.ms || (x.id < y.id ? 1 : -1))
+      .map((c) => c.id)
     const first = await history(a)
-    expect(first.calls.map((c) => c.id)).toEqual(ids.slice(2).reverse())
-    expect(first.nextBefore).toBe(1_000_002)
+    expect(first.calls.map((c) => c.id)).toEqual(newestFirst.slice(0, HISTORY_PAGE_SIZE))
+    expect(first.nextBefore).toMatch(/^\d+\.[A-Za-z0-9_-]{22}$/)
     const second = await history(a, `?before=${first.nextBefore}`)
-    expect(second.calls.map((c) => c.id)).toEqual(ids.slice(0, 2).reverse())
+    expect(second.calls.map((c) => c.id)).toEqual(newestFirst.slice(HISTORY_PAGE_SIZE))
     expect(second.nextBefore).toBeNull()
   })
 
@@ -164,6 +169,7 @@ describe('listing and searching history', () => {
   it('refuses a malformed query', async () => {
     const a = await register('Ada')
     await expectError(await a.client.call('/api/history?before=yesterday', { token: a.token }), 400, 'bad-request')
+    await expectError(await a.client.call('/api/history?before=1000', { token: a.token }), 400, 'bad-request')
     await expectError(await a.client.call(`/api/history?q=${'x'.repeat(101)}`, { token: a.token }), 400, 'bad-request')
     await expectError(await a.client.call('/api/history?limit=5', { token: a.token }), 400, 'bad-request')
   })

@@ -42,16 +42,22 @@ export const callSummarySchema = object({
 })
 export type CallSummary = Infer<typeof callSummarySchema>
 
+/**
+ * Where a page ends: `<createdAtMs>.<callId>` of its last call. The id breaks ties, so two calls
+ * created in the same millisecond are neither skipped nor repeated across pages.
+ */
+const cursor = string({ max: 40, pattern: /^\d{1,16}\.[A-Za-z0-9_-]{22}$/ })
+
 export const historyQuerySchema = object({
   q: optional(string({ min: 1, max: MAX_HISTORY_QUERY_CHARS })),
-  /** Cursor: list calls created before this time. */
-  before: optional(ms),
+  /** List the calls after this cursor (`nextBefore` of the previous page). */
+  before: optional(cursor),
 })
 
 export const historyPageSchema = object({
   calls: array(callSummarySchema, { max: HISTORY_PAGE_SIZE }),
   /** Pass as `before` for the next page; null on the last page. */
-  nextBefore: nullable(ms),
+  nextBefore: nullable(cursor),
 })
 export type HistoryPage = Infer<typeof historyPageSchema>
 

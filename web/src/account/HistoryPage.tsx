@@ -23,15 +23,15 @@ function History(props: { myId: string }) {
   const id = createUniqueId()
   const [query, setQuery] = createSignal('')
   const [calls, setCalls] = createStore<CallSummary[]>([])
-  const [nextBefore, setNextBefore] = createSignal<number | null>(null)
+  const [nextBefore, setNextBefore] = createSignal<string | null>(null)
   const [error, setError] = createSignal<AccountError | null>(null)
   const [loading, setLoading] = createSignal(false)
 
-  async function load(before: number | null) {
+  async function load(before: string | null) {
     setLoading(true)
     const params = new URLSearchParams()
     if (query().trim()) params.set('q', query().trim())
-    if (before !== null) params.set('before', String(before))
+    if (before !== null) params.set('before', before)
     const r = await session.client.request(`/api/history?${params}`, { schema: historyPageSchema })
     setLoading(false)
     if (!r.ok) return setError(r.error)
