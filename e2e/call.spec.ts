@@ -127,4 +127,15 @@ describe('a call between real browsers', () => {
     await deeTile.getByRole('img', { name: 'microphone off' }).waitFor()
     await deeTile.getByText('camera off').waitFor({ state: 'attached' })
   })
+
+  it('tells someone who arrives when the call is full, and keeps the call going for those in it', async () => {
+    expect(await remoteTiles(ana.page)).toHaveLength(inject('roomCapacity') - 1)
+    const { context, page } = await newParticipant(browser, baseUrl)
+    closers.push(() => context.close())
+    await page.goto(link)
+    await page.getByLabel('Your name').fill('Eve')
+    await page.getByRole('button', { name: /^Join/ }).click()
+    await page.getByRole('heading', { name: 'This call is full' }).waitFor()
+    expect(await remoteTiles(ana.page)).toHaveLength(inject('roomCapacity') - 1)
+  })
 })
