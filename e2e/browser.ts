@@ -2,7 +2,8 @@
  * @module Headless Chromium (Debian's, never a downloaded one) whose fake camera plays a real
  * signing clip, plus what a test needs to watch remote video from outside the app: an init script
  * that counts the frames each remote `<video>` presents (requestVideoFrameCallback), keyed by the
- * tile's participant, with the time of the first one since the page was opened.
+ * tile's participant, with the time of the first one since the page was opened, and when Join was
+ * pressed (to tell the app's part of that time from the pre-join form's).
  */
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync, renameSync } from 'node:fs'
@@ -69,6 +70,8 @@ export type FrameLog = Record<string, { frames: number; firstAtMs: number }>
 declare global {
   interface Window {
     __remoteFrames: FrameLog
+    /** When the pre-join screen's Join button was pressed, ms since the page was opened. */
+    __joinClickAtMs?: number
   }
 }
 
@@ -92,6 +95,9 @@ const hook = (video) => {
   video.requestVideoFrameCallback(onFrame)
 }
 new MutationObserver(() => document.querySelectorAll('video').forEach(hook)).observe(document, { childList: true, subtree: true })
+document.addEventListener('click', (e) => {
+  if (e.target instanceof Element && e.target.closest('button')?.textContent?.trim().startsWith('Join')) window.__joinClickAtMs = performance.now()
+}, true)
 `
 
 export async function newParticipant(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
@@ -103,3 +109,5 @@ export async function newParticipant(browser: Browser, baseUrl: string): Promise
 }
 
 export const remoteFrames = (page: Page): Promise<FrameLog> => page.evaluate(() => window.__remoteFrames)
+
+export const joinClickAtMs = (page: Page): Promise<number | null> => page.evaluate(() => window.__joinClickAtMs ?? null)

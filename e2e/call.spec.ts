@@ -62,7 +62,7 @@ describe('a call between real browsers', () => {
   it('connects two people who open the same link, each seeing the other sign', async () => {
     ;[ana, ben] = await Promise.all([join('Ana'), join('Ben', { proxied: true })])
     await Promise.all([expectLiveVideo(ana, 1), expectLiveVideo(ben, 1)])
-    console.log(`link opened → first remote video frame: Ana ${Math.round((await ana.firstFrameMs())!)} ms, Ben ${Math.round((await ben.firstFrameMs())!)} ms (Ben's socket runs through Playwright's proxy)`)
+    console.log(`link opened → first remote video frame: ${await ana.describeFirstFrame()}; ${await ben.describeFirstFrame()} (Ben's socket runs through Playwright's proxy)`)
   })
 
   it('shows each person the quality of their connection to the other, with the numbers', async () => {
@@ -101,7 +101,7 @@ describe('a call between real browsers', () => {
   it('connects a third person to both others (full mesh)', async () => {
     cy = await join('Cy')
     await Promise.all([expectLiveVideo(ana, 2), expectLiveVideo(ben, 2), expectLiveVideo(cy, 2)])
-    console.log(`link opened → first remote video frame: Cy ${Math.round((await cy.firstFrameMs())!)} ms (joining a call of two)`)
+    console.log(`link opened → first remote video frame: ${await cy.describeFirstFrame()} (joining a call of two)`)
   })
 
   it('tells the others when someone leaves', async () => {

@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page, WebSocketRoute } from 'playwright-core'
 import { expect } from 'vitest'
-import { newParticipant, remoteFrames } from './browser'
+import { joinClickAtMs, newParticipant, remoteFrames } from './browser'
 
 export type Person = {
   name: string
@@ -12,8 +12,8 @@ export type Person = {
   context: BrowserContext
   /** Server sides of the room sockets, when `proxied`: a test can cut them. */
   sockets: WebSocketRoute[]
-  /** From opening the link to the first frame of any remote video, in ms. */
-  firstFrameMs: () => Promise<number | null>
+  /** From opening the link to the first frame of any remote video, and from pressing Join: for the run's log. */
+  describeFirstFrame: () => Promise<string>
 }
 
 /** Ids of the other participants whose tiles this page shows. */
@@ -36,7 +36,12 @@ export async function joinCall(browser: Browser, baseUrl: string, link: string, 
     const log = Object.values(await remoteFrames(page))
     return log.length ? Math.min(...log.map((l) => l.firstAtMs)) : null
   }
-  return { name, page, context, sockets, firstFrameMs }
+  const describeFirstFrame = async () => {
+    const [frame, click] = [await firstFrameMs(), await joinClickAtMs(page)]
+    if (frame === null) return `${name}: no remote frame yet`
+    return `${name} ${Math.round(frame)} ms${click === null ? '' : ` (Join pressed → first frame ${Math.round(frame - click)} ms)`}`
+  }
+  return { name, page, context, sockets, describeFirstFrame }
 }
 
 /**

@@ -37,7 +37,7 @@ it('relays all media through TURN when the server asks for relay only', async ()
   const link = `${server.url}/call/${id}`
   const [ana, ben] = await Promise.all([joinCall(browser, server.url, link, 'Ana'), joinCall(browser, server.url, link, 'Ben')])
   await Promise.all([expectLiveVideo(ana, 1), expectLiveVideo(ben, 1)])
-  console.log(`relayed call, link opened → first remote video frame: Ana ${Math.round((await ana.firstFrameMs())!)} ms, Ben ${Math.round((await ben.firstFrameMs())!)} ms`)
+  console.log(`relayed call, link opened → first remote video frame: ${await ana.describeFirstFrame()}; ${await ben.describeFirstFrame()}`)
 
   await Promise.all([ana.context.close(), ben.context.close()])
   // Seconds of video each way are hundreds of kilobytes even while the bandwidth estimate ramps
