@@ -78,13 +78,20 @@ export function createCall(opts: CallOptions) {
     if (r.value.ttlS > 0) {
       const renewInMs = r.value.ttlS * 1_000 * TURN_REFRESH_AT - (Date.now() - fetched.atMs)
       ttlTimer = setTimeout(() => {
-        void loadIceServers(prefetchIceServers()).then((renewed) => mesh()?.setIceServers(renewed.iceServers))
+        const renewing = loadIceServers(prefetchIceServers())
+        void renewing.then((renewed) => {
+          // A failed renewal keeps the servers we have (its notice says why) rather than none.
+          if (renewed.iceServers.length === 0) return
+          // A mesh made after this (a rejoin under a new id) starts with the fresh credentials too.
+          iceServers = renewing
+          mesh()?.setIceServers(renewed.iceServers)
+        })
       }, Math.max(0, renewInMs))
     }
     return { iceServers: r.value.iceServers, iceTransportPolicy: r.value.iceTransportPolicy ?? 'all' }
   }
   // Fetched while the socket connects at the latest, never after: it is on the path to the first frame.
-  const iceServers = loadIceServers(opts.warm?.iceServers ?? prefetchIceServers())
+  let iceServers = loadIceServers(opts.warm?.iceServers ?? prefetchIceServers())
 
   const mediaState = (): MediaState => ({
     audio: local.micOn(),
