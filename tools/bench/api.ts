@@ -27,8 +27,6 @@ import { startWranglerDev } from './wranglerDev'
 const DEV_PORT = 8881
 const INSPECTOR_PORT = 8882
 const PASSWORD = 'Bench-mark-42!'
-/** Calls each user takes part in before the run, so a history page is full (30 calls, 2 people each). */
-const CALLS_PER_USER = 15
 const LOGINS_PER_CLIENT = 4
 const SETUP_CONCURRENCY = 4
 
@@ -39,8 +37,11 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '40' },
     'paced-s': { type: 'string', default: '15' },
     'interval-ms': { type: 'string', default: '1000' },
+    /** Calls each user starts before the run; with the partner's, 30 by default: a full history page. */
+    calls: { type: 'string', default: '15' },
   },
 })
+const CALLS_PER_USER = Number(values.calls)
 const CLIENTS = Number(values.clients)
 const ROUNDS = Number(values.rounds)
 const PACED_MS = Number(values['paced-s']) * 1000
@@ -156,11 +157,12 @@ async function paced(users: User[], task: (u: User) => Promise<number>): Promise
   return samples
 }
 
-function report(name: string, samples: Samples, wallMs: number) {
+function report(name: string, samples: Samples, wallMs: number, cpuMs?: number) {
   const s = summarize(samples.latenciesMs)
+  const cpu = cpuMs === undefined ? '' : `  server CPU ${ms(cpuMs / Math.max(1, s.count))}/req`
   const failed = [...samples.failures].map(([status, n]) => `${n}×${status}`).join(' ')
   console.log(
-    `${name.padEnd(16)} n=${String(s.count).padStart(5)}  median ${ms(s.median).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  p99 ${ms(s.p99).padStart(10)}  max ${ms(s.max).padStart(10)}  ${(s.count / (wallMs / 1000)).toFixed(0)} req/s${failed ? `  FAILED ${failed}` : ''}`,
+    `${name.padEnd(16)} n=${String(s.count).padStart(5)}  median ${ms(s.median).padStart(10)}  p95 ${ms(s.p95).padStart(10)}  p99 ${ms(s.p99).padStart(10)}  max ${ms(s.max).padStart(10)}  ${(s.count / (wallMs / 1000)).toFixed(0)} req/s${cpu}${failed ? `  FAILED ${failed}` : ''}`,
   )
   return s
 }
@@ -203,19 +205,25 @@ try {
   }
   const listHistory = async (u: User) => (await call('/api/history', { ip: u.ip, token: u.token })).elapsedMs
 
+  /** One load on one endpoint; the server's CPU per request counts every wrangler dev process. */
+  async function phase(key: string, label: string, run: () => Promise<Samples>) {
+    const cpuStartMs = server.cpuTimeMs()
+    const startMs = performance.now()
+    const samples = await run()
+    const cpuEndMs = server.cpuTimeMs()
+    results[key] = report(label, samples, performance.now() - startMs, cpuStartMs !== undefined && cpuEndMs !== undefined ? cpuEndMs - cpuStartMs : undefined)
+  }
+  const endpoints = [
+    ['login (PBKDF2)', login, LOGINS_PER_CLIENT],
+    ['refresh', refresh, ROUNDS],
+    ['history list', listHistory, ROUNDS],
+  ] as const
+
   console.log(`\nsaturated: ${CLIENTS} clients, each sending its next request as soon as the last one answers`)
-  let t = performance.now()
-  results['saturated login (PBKDF2)'] = report('login (PBKDF2)', await concurrently(users, LOGINS_PER_CLIENT, login), performance.now() - t)
-  t = performance.now()
-  results['saturated refresh'] = report('refresh', await concurrently(users, ROUNDS, refresh), performance.now() - t)
-  t = performance.now()
-  results['saturated history list'] = report('history list', await concurrently(users, ROUNDS, listHistory), performance.now() - t)
+  for (const [name, task, rounds] of endpoints) await phase(`saturated ${name}`, name, () => concurrently(users, rounds, task))
 
   console.log(`\npaced: ${CLIENTS} clients, each sending one request every ${INTERVAL_MS} ms for ${PACED_MS / 1000} s`)
-  for (const [name, task] of [['login (PBKDF2)', login], ['refresh', refresh], ['history list', listHistory]] as const) {
-    t = performance.now()
-    results[`paced ${name}`] = report(name, await paced(users, task), performance.now() - t)
-  }
+  for (const [name, task] of endpoints) await phase(`paced ${name}`, name, () => paced(users, task))
 
   const cpuAfterMs = server.cpuTimeMs()
   console.log(

@@ -95,8 +95,8 @@ const myCalls = (db: Db, userId: string) =>
     .from(calls)
     .innerJoin(callParticipants, and(eq(callParticipants.callId, calls.id), eq(callParticipants.userId, userId)))
 
-export async function loadHistoryPage(db: Db, userId: string, query: HistoryQuery): Promise<HistoryPage> {
-  const rows = await myCalls(db, userId)
+export const historyPageQuery = (db: Db, userId: string, query: HistoryQuery) =>
+  myCalls(db, userId)
     .where(
       and(
         query.before
@@ -107,7 +107,8 @@ export async function loadHistoryPage(db: Db, userId: string, query: HistoryQuer
     )
     .orderBy(desc(calls.createdAtMs), desc(calls.id))
     .limit(HISTORY_PAGE_SIZE + 1)
-    .all()
+
+export function toHistoryPage(rows: Awaited<ReturnType<typeof historyPageQuery>>): HistoryPage {
   const page = rows.slice(0, HISTORY_PAGE_SIZE)
   return {
     calls: page.map((r) => summarize(r.call, r.myRole, readParticipants(r.participants))),
@@ -115,11 +116,17 @@ export async function loadHistoryPage(db: Db, userId: string, query: HistoryQuer
   }
 }
 
-export async function loadCallDetail(db: Db, userId: string, callId: string): Promise<CallDetail | null> {
-  const [rows, messages] = await db.batch([
+/** The call as I took part in it, and its kept chat: two queries for one `db.batch`. */
+export const callDetailQueries = (db: Db, userId: string, callId: string) =>
+  [
     myCalls(db, userId).where(eq(calls.id, callId)),
     db.select().from(callMessages).where(eq(callMessages.callId, callId)).orderBy(asc(callMessages.sentAtMs)),
-  ])
+  ] as const
+
+export function toCallDetail(
+  rows: Awaited<ReturnType<typeof callDetailQueries>[0]>,
+  messages: Awaited<ReturnType<typeof callDetailQueries>[1]>,
+): CallDetail | null {
   const row = rows[0]
   if (!row) return null
   return {

@@ -166,6 +166,16 @@ describe('listing and searching history', () => {
     expect((await history(a, `?q=${encodeURIComponent("' OR '1'='1")}`)).calls).toEqual([])
   })
 
+  it('stops answering the moment the session ends, though the access token has not expired', async () => {
+    const a = await register('Ada')
+    const callId = randomId()
+    await join(a, callId)
+    await a.client.call('/api/auth/logout', { method: 'POST', token: a.token })
+    await expectError(await a.client.call('/api/history', { token: a.token }), 401, 'session-revoked')
+    await expectError(await a.client.call(`/api/history/${callId}`, { token: a.token }), 401, 'session-revoked')
+    await expectError(await a.client.call('/api/history', { token: `${a.token}x` }), 401, 'token-invalid')
+  })
+
   it('refuses a malformed query', async () => {
     const a = await register('Ada')
     await expectError(await a.client.call('/api/history?before=yesterday', { token: a.token }), 400, 'bad-request')

@@ -7,12 +7,12 @@ import { and, eq, isNotNull, isNull, notExists } from 'drizzle-orm'
 import { Hono } from 'hono'
 import { callMessageRequestSchema, joinCallRequestSchema, type StoredMessage } from '../../../shared/protocol/api/history'
 import { isId, randomId } from '../../../shared/protocol/ids'
-import { requireUser, type AuthEnv } from '../auth/requireUser'
+import { assertLive, liveSession, requireTokenThenCheckInBatch, requireUser, type AuthEnv } from '../auth/requireUser'
 import { makeDb } from '../db'
 import { ApiError } from '../http/errors'
 import { jsonBody } from '../http/jsonBody'
 import { hubOf } from '../presence/hubOf'
-import { loadCallDetail, loadHistoryPage, parseHistoryQuery } from './historyQuery'
+import { callDetailQueries, historyPageQuery, parseHistoryQuery, toCallDetail, toHistoryPage } from './historyQuery'
 import { joinCallWrites, leaveCallWrites } from './participation'
 import { callMessages, callParticipants, calls } from './tables'
 
@@ -64,15 +64,24 @@ export const callRoutes = new Hono<AuthEnv>()
     return c.json(message, 201)
   })
 
+// The two reads check the session in the same D1 round trip as the data (the hot path of history).
 export const historyRoutes = new Hono<AuthEnv>()
-  .use(requireUser)
-  .get('/', async (c) => {
+  .get('/', requireTokenThenCheckInBatch, async (c) => {
     const query = parseHistoryQuery(c.req.query())
-    return c.json(await loadHistoryPage(makeDb(c.env.DB), c.var.caller.userId, query))
+    const db = makeDb(c.env.DB)
+    const [session, rows] = await db.batch([liveSession(db, c.var.caller), historyPageQuery(db, c.var.caller.userId, query)])
+    assertLive(session, c.var.caller)
+    return c.json(toHistoryPage(rows))
   })
 
-  .get('/:id', async (c) => {
-    const detail = await loadCallDetail(makeDb(c.env.DB), c.var.caller.userId, callIdParam(c.req.param('id')))
+  .get('/:id', requireTokenThenCheckInBatch, async (c) => {
+    const db = makeDb(c.env.DB)
+    const [session, rows, messages] = await db.batch([
+      liveSession(db, c.var.caller),
+      ...callDetailQueries(db, c.var.caller.userId, callIdParam(c.req.param('id'))),
+    ])
+    assertLive(session, c.var.caller)
+    const detail = toCallDetail(rows, messages)
     if (!detail) throw new ApiError(404, 'not-found', 'No such call in your history.')
     return c.json(detail)
   })
@@ -81,7 +90,7 @@ export const historyRoutes = new Hono<AuthEnv>()
    * Removes the call from my history only: the others keep theirs, with what I said in it. The
    * call's record goes once nobody has it in their history.
    */
-  .delete('/:id', async (c) => {
+  .delete('/:id', requireUser, async (c) => {
     const callId = callIdParam(c.req.param('id'))
     const db = makeDb(c.env.DB)
     const { userId } = c.var.caller
