@@ -75,7 +75,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
             name={peer().name}
             avatarUrl={peer().avatarUrl}
             stream={call.media[id]?.stream ?? null}
-            connection={call.media[id]?.connection ?? 'new'}
+            link={call.media[id]?.status ?? 'connecting'}
             state={peer().state}
             quality={call.quality[id]}
             size={size}

@@ -8,6 +8,7 @@ import type { MediaState } from '../../../shared/protocol/signalling'
 import { Icon } from '../ui/Icon'
 import { StreamVideo } from '../ui/StreamVideo'
 import type { Quality } from './gradeQuality'
+import type { LinkStatus } from './linkStatus'
 import { QualityBadge } from './QualityBadge'
 
 /** The viewer's own tile, told apart from room peer ids (which are 22 characters). */
@@ -20,7 +21,8 @@ export type TileProps = {
   avatarUrl?: string | undefined
   stream: MediaStream | null
   state: MediaState
-  connection?: RTCPeerConnectionState
+  /** Absent for the viewer's own tile. */
+  link?: LinkStatus
   quality?: Quality | undefined
   size: 'large' | 'small'
   pinned: boolean
@@ -37,8 +39,8 @@ const initials = (name: string) =>
 
 export function Tile(props: TileProps) {
   const self = () => props.id === SELF_TILE
-  const connecting = () => !self() && (props.connection === 'new' || props.connection === 'connecting')
-  const interrupted = () => !self() && (props.connection === 'disconnected' || props.connection === 'failed')
+  const connecting = () => props.link === 'connecting'
+  const interrupted = () => props.link === 'interrupted'
   return (
     <div class="tile" classList={{ [props.size]: true, pinned: props.pinned }} role="group" aria-label={props.name} data-peer-id={props.id}>
       <div class="tile-media">

@@ -5,9 +5,10 @@
  */
 import { createMemo, onCleanup, type Accessor } from 'solid-js'
 import { createStore, produce, reconcile } from 'solid-js/store'
+import { linkStatus, type LinkStatus } from './linkStatus'
 import { makePeerMesh, type PeerMesh, type PeerMeshOptions } from './makePeerMesh'
 
-export type PeerMedia = { stream: MediaStream | null; connection: RTCPeerConnectionState }
+export type PeerMedia = { stream: MediaStream | null; status: LinkStatus; everConnected: boolean }
 /** Who we are in the room and how to reach the others; a new identity means a new mesh. */
 export type MeshIdentity = { selfId: string; iceServers: RTCIceServer[]; iceTransportPolicy: RTCIceTransportPolicy }
 
@@ -26,8 +27,13 @@ export function createPeerMesh(
       selfId: id.selfId,
       iceServers: id.iceServers,
       iceTransportPolicy: id.iceTransportPolicy,
-      onRemoteStream: (peerId, stream) => setMedia(peerId, (prev) => ({ connection: prev?.connection ?? 'new', stream })),
-      onConnectionState: (peerId, connection) => setMedia(peerId, (prev) => ({ stream: prev?.stream ?? null, connection })),
+      onRemoteStream: (peerId, stream) =>
+        setMedia(peerId, (prev) => ({ status: prev?.status ?? 'connecting', everConnected: prev?.everConnected ?? false, stream })),
+      onConnectionState: (peerId, state) =>
+        setMedia(peerId, (prev) => {
+          const everConnected = (prev?.everConnected ?? false) || state === 'connected'
+          return { stream: prev?.stream ?? null, everConnected, status: linkStatus(state, everConnected) }
+        }),
     })
     onCleanup(() => {
       m.dispose()
