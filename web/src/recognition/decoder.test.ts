@@ -94,6 +94,17 @@ describe('fingerspelling decoder', () => {
     expect(finals(decode(s.transition(120).hold('O', 450).away(500).frames))).toEqual(['HELLO'])
   })
 
+  it('writes a double letter when the hand jumps between two frames while holding it (low frame rate)', () => {
+    const s = script().hold('L', 450).slide('L', 0.8, 30).hold('L', 450)
+    expect(finals(decode(s.away(500).frames))).toEqual(['LL'])
+  })
+
+  it('keeps a single letter through the small jitter of a still hand', () => {
+    const s = script()
+    for (let k = 0; k < 30; k++) s.slide('V', k % 2 ? 0.05 : -0.05, 30)
+    expect(finals(decode(s.away(500).frames))).toEqual(['V'])
+  })
+
   it('writes a double letter when the letter is released and made again', () => {
     expect(finals(decode(script().hold('S', 450).transition(300).hold('S', 450).away(500).frames))).toEqual(['SS'])
   })

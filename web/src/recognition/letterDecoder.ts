@@ -141,7 +141,9 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
       }
       prevHand = { t, wrist: hand.wrist }
       const moving = speeds.length > 0 && median(speeds) > o.movingPalmsPerS
-      if (held && moving) held.travelPalms += stepPalms
+      // Travel counts every fast step, even a single one: at a low frame rate (or between two photos)
+      // the slide that doubles a letter can fall between two frames.
+      if (held && (speeds[speeds.length - 1] ?? 0) > o.movingPalmsPerS) held.travelPalms += stepPalms
 
       const top = frame.letters[0]
       const label = top && top.p >= o.minFrameP && top.label !== o.noSign && !moving ? top.label : null
