@@ -40,8 +40,8 @@ it('relays all media through TURN when the server asks for relay only', async ()
   console.log(`relayed call, link opened → first remote video frame: ${await ana.describeFirstFrame()}; ${await ben.describeFirstFrame()}`)
 
   await Promise.all([ana.context.close(), ben.context.close()])
-  // Seconds of video each way are hundreds of kilobytes even while the bandwidth estimate ramps
-  // up; had the browsers used host candidates, coturn would have carried a few STUN packets.
-  await expect.poll(() => coturn.relayedBytes(), { timeout: 15_000 }).toBeGreaterThan(250_000)
+  // Had the browsers used host candidates, coturn would have carried only allocations, permissions
+  // and ICE checks: a few kilobytes. Seconds of video each way are hundreds (0.3–1.5 MB measured).
+  await expect.poll(() => coturn.relayedBytes(), { timeout: 15_000 }).toBeGreaterThan(100_000)
   console.log(`coturn relayed ${((await coturn.relayedBytes()) / 1e6).toFixed(1)} MB`)
 })
