@@ -51,6 +51,8 @@ export async function startCoturn(): Promise<Coturn> {
   ]
   await writeFile(join(dir, 'turnserver.conf'), config.join('\n') + '\n')
   const child: ChildProcess = spawn('turnserver', ['-c', join(dir, 'turnserver.conf')], { stdio: 'ignore' })
+  const killOnExit = () => child.kill('SIGKILL')
+  process.once('exit', killOnExit)
   const readLog = () => readFile(log, 'utf8').catch(() => '')
   const deadline = Date.now() + 10_000
   while (!(await answersBinding(port))) {
@@ -69,6 +71,7 @@ export async function startCoturn(): Promise<Coturn> {
       return total
     },
     async stop() {
+      process.off('exit', killOnExit)
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r))
         child.kill('SIGTERM')

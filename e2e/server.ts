@@ -54,8 +54,18 @@ export async function startServer(opts: { vars?: Record<string, string> } = {}):
   child.stdout!.on('data', (d) => (output += d))
   child.stderr!.on('data', (d) => (output += d))
   const url = `http://127.0.0.1:${port}`
+  // If the test process dies before `stop`, take wrangler and workerd with it rather than orphan them.
+  const killOnExit = () => {
+    try {
+      process.kill(-child.pid!, 'SIGKILL')
+    } catch {
+      // already gone
+    }
+  }
+  process.once('exit', killOnExit)
 
   const stop = async () => {
+    process.off('exit', killOnExit)
     await kill(child)
     await rm(persistDir, { recursive: true, force: true })
   }
