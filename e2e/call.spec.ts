@@ -83,6 +83,22 @@ describe('a call between real browsers', () => {
     expect(await seriousViolations(ana.page)).toEqual([])
   })
 
+  it('mutes and turns a camera off and on again without renegotiating, and the others see it', async () => {
+    const offers = () => ben.received.filter((f) => f.includes('"kind":"description"')).length
+    const before = offers()
+    const anaOnBen = ben.page.getByRole('group', { name: 'Ana' })
+    await ana.page.getByRole('button', { name: 'Mic' }).click()
+    await anaOnBen.getByRole('img', { name: 'microphone off' }).waitFor()
+    await ana.page.getByRole('button', { name: 'Camera' }).click()
+    await anaOnBen.getByText('camera off').waitFor({ state: 'attached' })
+    await ana.page.getByRole('button', { name: 'Camera' }).click()
+    await ana.page.getByRole('button', { name: 'Mic' }).click()
+    await anaOnBen.getByText('camera off').waitFor({ state: 'detached' })
+    await anaOnBen.getByRole('img', { name: 'microphone off' }).waitFor({ state: 'detached' })
+    await expectLiveVideo(ben, 1)
+    expect(offers()).toBe(before)
+  })
+
   it('keeps the call going through a dropped signalling socket, without a duplicate participant', async () => {
     const anaSees = await remoteTiles(ana.page)
     expect(ben.sockets).toHaveLength(1)

@@ -12,6 +12,8 @@ export type Person = {
   context: BrowserContext
   /** Server sides of the room sockets, when `proxied`: a test can cut them. */
   sockets: WebSocketRoute[]
+  /** Every text frame the room sent this page, in order. */
+  received: string[]
   /** From opening the link to the first frame of any remote video, and from pressing Join: for the run's log. */
   describeFirstFrame: () => Promise<string>
 }
@@ -28,6 +30,8 @@ export async function joinCall(browser: Browser, baseUrl: string, link: string, 
   const { context, page } = await newParticipant(browser, baseUrl)
   const sockets: WebSocketRoute[] = []
   if (opts.proxied) await page.routeWebSocket(/\/rooms\/[^/]+\/socket$/, (ws) => void sockets.push(ws.connectToServer()))
+  const received: string[] = []
+  page.on('websocket', (ws) => ws.on('framereceived', (f) => void received.push(String(f.payload))))
   await page.goto(link)
   await page.getByLabel('Your name').fill(name)
   await page.getByRole('button', { name: /^Join/ }).click()
@@ -41,7 +45,7 @@ export async function joinCall(browser: Browser, baseUrl: string, link: string, 
     if (frame === null) return `${name}: no remote frame yet`
     return `${name} ${Math.round(frame)} ms${click === null ? '' : ` (Join pressed → first frame ${Math.round(frame - click)} ms)`}`
   }
-  return { name, page, context, sockets, describeFirstFrame }
+  return { name, page, context, sockets, received, describeFirstFrame }
 }
 
 /**
