@@ -5,6 +5,7 @@
 import { LETTER_FEATURE_SIZE, letterFeatures } from '../../../shared/features/letterFeatures'
 import type { HandObservation } from '../../../shared/features/observation'
 import {
+  SIGN_GAP_FILL_MS,
   SIGN_WINDOW_INPUT_SIZE,
   SIGN_WINDOW_MS,
   signFrameFeatures,
@@ -111,7 +112,7 @@ export async function makePipeline(init: Init): Promise<Pipeline> {
       const motion = hand ? handMotion(hand, observation.aspect) : null
       let wordInputs: { windowMs: number; input: Float32Array }[] = []
       if (classifiers.word) {
-        history = [...history.filter((h) => h.t >= tMs - LONGEST_WINDOW_MS), { t: tMs, features: signFrameFeatures(observation) }]
+        history = [...history.filter((h) => h.t >= tMs - LONGEST_WINDOW_MS - SIGN_GAP_FILL_MS), { t: tMs, features: signFrameFeatures(observation) }]
         if (observation.hands.length > 0) lastHandT = tMs
         // Nothing can be signed in a window with no hand in it.
         if (tMs - lastHandT <= LONGEST_WINDOW_MS) wordInputs = windowInputs(history, tMs)
@@ -160,15 +161,13 @@ function mainHand(hands: HandObservation[]): HandObservation | undefined {
   return best
 }
 
+/** Each window ends now; the shared code picks the frames it needs (with its gap-fill margin) from the history. */
 function windowInputs(history: TimedFrameFeatures[], tMs: number) {
   const first = history[0]
   if (!first) return []
   return SIGN_WINDOW_MS.filter((ms) => tMs - first.t >= MIN_WINDOW_COVER * ms).map((windowMs) => ({
     windowMs,
-    input: signWindowFromFeatures(
-      history.filter((h) => h.t >= tMs - windowMs),
-      { startMs: tMs - windowMs, endMs: tMs },
-    ),
+    input: signWindowFromFeatures(history, { startMs: tMs - windowMs, endMs: tMs }),
   }))
 }
 
