@@ -177,12 +177,12 @@ try {
     users.push({ email, token: s.token, cookie: s.cookie, ip })
   }
   await pool(users, SETUP_CONCURRENCY, async (u, i) => {
-    const partner = users[(i + 1) % users.length]!
+    const people = users.length > 1 ? [u, users[(i + 1) % users.length]!] : [u]
     for (let k = 0; k < CALLS_PER_USER; k++) {
       const callId = randomId()
-      for (const who of [u, partner]) await retrying(() => call(`/api/calls/${callId}/join`, { ip: who.ip, token: who.token, json: { displayName: 'Bench' } }))
+      for (const who of people) await retrying(() => call(`/api/calls/${callId}/join`, { ip: who.ip, token: who.token, json: { displayName: 'Bench' } }))
       await retrying(() => call(`/api/calls/${callId}/messages`, { ip: u.ip, token: u.token, json: { text: `message ${k}` } }))
-      for (const who of [u, partner]) await retrying(() => call(`/api/calls/${callId}/leave`, { ip: who.ip, token: who.token, method: 'POST' }))
+      for (const who of people) await retrying(() => call(`/api/calls/${callId}/leave`, { ip: who.ip, token: who.token, method: 'POST' }))
     }
   })
   const sample = historyPageSchema.parse((await call('/api/history', { ip: users[0]!.ip, token: users[0]!.token })).body)

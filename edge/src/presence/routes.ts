@@ -35,7 +35,9 @@ export const presenceRoutes = new Hono<AuthEnv>()
     const headers = new Headers(c.req.raw.headers)
     headers.set('X-Hub-User', claims.value.userId)
     headers.set('X-Hub-Session', claims.value.sessionId)
-    return hubOf(c.env, claims.value.userId).fetch(new Request(c.req.raw.url, { headers }))
+    const res = await hubOf(c.env, claims.value.userId).fetch(new Request(c.req.raw.url, { headers }))
+    // A stub's response has immutable headers; re-wrapped so middleware can add its own.
+    return new Response(res.body, { status: res.status, headers: res.headers, webSocket: res.webSocket })
   })
 
 /** Looks up the two people of a direct call, checking that `userId` is the one with `role`. */
