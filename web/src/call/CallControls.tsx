@@ -1,5 +1,5 @@
-/** @module The bar under the call: mic, camera, chat, leave. */
-import { Show } from 'solid-js'
+/** @module The bar under the call: mic, camera, chat, the captions' toggles, leave. */
+import { Show, type JSX } from 'solid-js'
 import { Icon } from '../ui/Icon'
 import type { LocalMediaSignals } from './createLocalMedia'
 import type { CallError } from './errors'
@@ -12,6 +12,8 @@ export function CallControls(props: {
   onToggleChat: () => void
   onLeave: () => void
   onError: (e: CallError) => void
+  /** More toggles from other features (captions, issue #5), placed before Leave. */
+  children?: JSX.Element
 }) {
   const media = () => props.local.media
   const report = (e: CallError | null) => e && props.onError(e)
@@ -28,6 +30,7 @@ export function CallControls(props: {
           </span>
         </Show>
       </button>
+      {props.children}
       <button type="button" class="button danger" onClick={() => props.onLeave()}>
         <Icon name="leave" />
         <span>Leave</span>

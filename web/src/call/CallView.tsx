@@ -1,9 +1,18 @@
 /**
- * @module The call itself: everyone's tiles (pinned ones large), the controls, and the chat. The
- * call's state lives in `createCall`; pins and panel visibility are this viewer's own and stay here.
+ * @module The call itself: everyone's tiles (pinned ones large, or whoever is signing), the
+ * controls, the chat and the captions. The call's state lives in `createCall` and its captions'
+ * in `createCallCaptions`; pins and panel visibility are this viewer's own and stay here.
  */
 import { createEffect, createMemo, createSignal, For, Match, Show, Switch } from 'solid-js'
 import { createCallRecord } from '../account/createCallRecord'
+import { CaptionControls } from '../captions/CaptionControls'
+import { CaptionOverlay } from '../captions/CaptionOverlay'
+import { CaptionPanel } from '../captions/CaptionPanel'
+import { createCallCaptions, type CallCaptions } from '../captions/createCallCaptions'
+import { CAPTION_CHANNEL } from '../captions/makeCaptionChannels'
+import { stagePins } from '../captions/pickSpotlight'
+import { SignCaptionsStatus } from '../captions/SignCaptionsStatus'
+import { TypeToCaption } from '../captions/TypeToCaption'
 import { useSession } from '../account/session'
 import { createElementSize } from '../ui/createElementSize'
 import { pageTitle } from '../ui/pageTitle'
@@ -24,7 +33,30 @@ const STAGE_GAP_PX = 12
 export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; warm: CallOptions['warm']; onLeave: () => void }) {
   pageTitle('In call')
   const myAvatarUrl = useSession().me()?.profile.avatarUrl ?? undefined
-  const call = createCall({ roomId: props.roomId, name: props.name, avatarUrl: myAvatarUrl, local: props.local, warm: props.warm })
+  // The call and its captions need each other: the handlers below run only once the call is up,
+  // by which time `captions` exists.
+  const call = createCall({
+    roomId: props.roomId,
+    name: props.name,
+    avatarUrl: myAvatarUrl,
+    local: props.local,
+    warm: props.warm,
+    captionsOn: () => captions.sign.enabled(),
+    onCaption: (from, event) => captions.feed.receiveFromSocket(from, event),
+    channels: [CAPTION_CHANNEL],
+    onChannel: (peerId, label, channel) => {
+      if (label === CAPTION_CHANNEL.label) captions.feed.addChannel(peerId, channel)
+    },
+  })
+  const captions: CallCaptions = createCallCaptions({
+    callId: props.roomId,
+    selfName: props.name,
+    peers: () => call.state.peers,
+    sendViaSocket: (event, to) => call.sendCaption(event, to),
+    videoTrack: props.local.videoTrack,
+    profilePrefs: useSession().me()?.profile.captionPrefs ?? null,
+  })
+  const [captionsPanelOpen, setCaptionsPanelOpen] = createSignal(false)
   // Signed in: the call and the chat I send go into my history (issue #7).
   createCallRecord({ roomId: props.roomId, name: props.name, chat: () => call.state.chat, selfId: () => call.state.selfId })
   const [pins, setPins] = createSignal<string[]>([])
@@ -36,7 +68,9 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
     return track ? new MediaStream([track]) : null
   })
   const peersInOrder = createMemo(() => Object.values(call.state.peers).sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1)))
-  const layout = createMemo(() => layoutTiles([SELF_TILE, ...peersInOrder().map((p) => p.id)], pins()))
+  // The viewer's pins win; without any, whoever is signing takes the stage (issue #5).
+  const onStage = () => stagePins(pins(), captions.settings().autoSpotlight, captions.spotlight().spotlight)
+  const layout = createMemo(() => layoutTiles([SELF_TILE, ...peersInOrder().map((p) => p.id)], onStage()))
   const stage = createElementSize()
   const grid = createMemo(() => bestGrid(layout().stage.length, stage.size().widthPx, stage.size().heightPx, STAGE_GAP_PX))
   const unread = () => (chatOpen() ? 0 : Math.max(0, call.state.chat.length - seenChat()))
@@ -81,6 +115,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
             size={size}
             pinned={pins().includes(id)}
             onPin={() => setPins((p) => togglePin(p, id))}
+            signing={captions.spotlight().signing.includes(id)}
           />
         )}
       </Show>
@@ -88,7 +123,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
 
   return (
     <Show when={!call.state.fatal} fallback={<ErrorPage error={call.state.fatal!} onRetry={() => location.reload()} />}>
-      <div class="call" classList={{ 'chat-open': chatOpen() }}>
+      <div class="call" classList={{ 'chat-open': chatOpen(), 'captions-open': captionsPanelOpen() }}>
         <h1 class="visually-hidden">Call with {peersInOrder().length === 0 ? 'nobody yet' : peersInOrder().map((p) => p.name).join(', ')}</h1>
         <div class="call-status" role="status">
           <Switch>
@@ -119,12 +154,39 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
                 <For each={layout().strip}>{(id) => <li>{tile(id, 'small')}</li>}</For>
               </ul>
             </Show>
+            <CaptionOverlay entries={captions.entries()} nowMs={captions.nowMs()} settings={captions.settings()} />
           </section>
           <Show when={chatOpen()}>
             <ChatPanel messages={call.state.chat} selfId={call.state.selfId} onSend={call.sendChat} onClose={toggleChat} />
           </Show>
+          <Show when={captionsPanelOpen()}>
+            <CaptionPanel
+              entries={captions.entries()}
+              originMs={captions.originMs()}
+              settings={captions.settings()}
+              voices={captions.speech.voices()}
+              speechAvailable={captions.speech.available}
+              historyError={captions.history.error()}
+              onSettings={captions.updateSettings}
+              onCorrect={(entry, meant) => void captions.correct(entry, meant)}
+              onClose={() => setCaptionsPanelOpen(false)}
+            />
+          </Show>
         </div>
-        <CallControls local={props.local} chatOpen={chatOpen()} unread={unread()} onToggleChat={toggleChat} onLeave={leave} onError={(e) => call.notify(e)} />
+        <div class="caption-bar">
+          <SignCaptionsStatus sign={captions.sign} cameraOn={props.local.cameraOn()} />
+          <TypeToCaption onType={captions.type} onSubmit={captions.submitTyped} />
+        </div>
+        <CallControls local={props.local} chatOpen={chatOpen()} unread={unread()} onToggleChat={toggleChat} onLeave={leave} onError={(e) => call.notify(e)}>
+          <CaptionControls
+            signing={captions.sign.enabled()}
+            onToggleSigning={() => void (captions.sign.enabled() ? captions.sign.stop() : captions.sign.start())}
+            visible={captions.settings().visible}
+            onToggleVisible={() => captions.updateSettings({ visible: !captions.settings().visible })}
+            panelOpen={captionsPanelOpen()}
+            onTogglePanel={() => setCaptionsPanelOpen((o) => !o)}
+          />
+        </CallControls>
         <p class="visually-hidden" role="status" aria-live="polite">
           {call.state.announcement}
         </p>

@@ -27,6 +27,8 @@ export type TileProps = {
   size: 'large' | 'small'
   pinned: boolean
   onPin: () => void
+  /** They are signing now (issue #5): the tile is highlighted so viewers know where to look. */
+  signing?: boolean
 }
 
 const initials = (name: string) =>
@@ -42,7 +44,7 @@ export function Tile(props: TileProps) {
   const connecting = () => props.link === 'connecting'
   const interrupted = () => props.link === 'interrupted'
   return (
-    <div class="tile" classList={{ [props.size]: true, pinned: props.pinned }} role="group" aria-label={props.name} data-peer-id={props.id}>
+    <div class="tile" classList={{ [props.size]: true, pinned: props.pinned, signing: props.signing ?? false }} role="group" aria-label={props.name} data-peer-id={props.id}>
       <div class="tile-media">
         <StreamVideo stream={props.stream} mirrored={self()} muted={self()} label={`Video of ${props.name}`} hidden={!props.state.video} />
         <Show when={!props.state.video}>
@@ -58,6 +60,9 @@ export function Tile(props: TileProps) {
       </div>
       <div class="tile-bar">
         <span class="tile-name">{props.name}</span>
+        <Show when={props.signing}>
+          <span class="signing-badge">Signing</span>
+        </Show>
         <Show when={!props.state.audio}>
           <span class="tile-muted" role="img" aria-label="microphone off">
             <Icon name="mic-off" />

@@ -15,7 +15,7 @@ import { createPeerMesh, type MeshIdentity } from './createPeerMesh'
 import { createSignalling } from './createSignalling'
 import type { LocalMediaSignals } from './createLocalMedia'
 import type { CallError } from './errors'
-import { MEDIA_KINDS, type MediaKind } from './makePeerLink'
+import { MEDIA_KINDS, type ChannelSpec, type MediaKind } from './makePeerLink'
 import type { RoomMessage, Welcome } from './makeSignalling'
 
 export type CallOptions = {
@@ -30,6 +30,9 @@ export type CallOptions = {
   captionsOn?: Accessor<boolean>
   /** Captions relayed by the room while a peer's data channel is not open (issue #5). */
   onCaption?: (from: string, event: CaptionEvent) => void
+  /** Data channels to open to every peer, and where each one goes once made (captions, issue #5). */
+  channels?: readonly ChannelSpec[]
+  onChannel?: (peerId: string, label: string, channel: RTCDataChannel) => void
 }
 
 export type CallState = {
@@ -126,6 +129,8 @@ export function createCall(opts: CallOptions) {
     identity,
     sendSignal: (to, data) => signalling.send({ type: 'signal', to, data }),
     localTrack: (kind) => local.media.track(kind),
+    channels: opts.channels ?? [],
+    onChannel: (peerId, label, channel) => opts.onChannel?.(peerId, label, channel),
   })
 
   const quality = createNetworkQuality(mesh, (peerId) => state.peers[peerId]?.state.video ?? false)
@@ -212,6 +217,8 @@ export function createCall(opts: CallOptions) {
     media,
     quality,
     sendChat: (text: string) => signalling.send({ type: 'chat', text }),
+    /** Through the room, to `to` or to everyone else: the fallback while a caption data channel is not open. */
+    sendCaption: (event: CaptionEvent, to?: string) => signalling.send({ type: 'caption', event, ...(to !== undefined && { to }) }),
     notify: notice,
     dismissNotice: (i: number) => setState('notices', (n) => n.filter((_, j) => j !== i)),
     leave,

@@ -8,6 +8,9 @@ const PATHS = {
   chat: 'M4 5h16v11H9l-5 4z',
   leave: 'M15 4h4v16h-4M10 8l-4 4 4 4M6 12h10',
   pin: 'M9 3h6l-1 6 4 4H6l4-4zM12 13v8',
+  hand: 'M8 13V5a1.5 1.5 0 0 1 3 0v6M11 11V4a1.5 1.5 0 0 1 3 0v7M14 11V5.5a1.5 1.5 0 0 1 3 0V14a7 7 0 0 1-7 7h-1a6 6 0 0 1-4.5-2.2L3 15.5a1.6 1.6 0 0 1 2.4-2L8 16',
+  cc: 'M3 5h18v14H3zM11 10a2 2 0 1 0 0 4M18 10a2 2 0 1 0 0 4',
+  transcript: 'M5 3h14v18H5zM8 8h8M8 12h8M8 16h5',
 } as const
 
 export type IconName = keyof typeof PATHS

@@ -1,0 +1,34 @@
+/**
+ * @module This viewer's caption settings as a signal, saved on this device (localStorage) as they
+ * change. A signed-in user with nothing saved here starts from their profile's caption preferences.
+ */
+import { createSignal } from 'solid-js'
+import type { CaptionPrefs } from '../../../shared/protocol/api/profile'
+import { DEFAULT_CAPTION_SETTINGS, parseCaptionSettings, settingsFromProfile, type CaptionSettings } from './captionSettings'
+
+export const CAPTION_SETTINGS_KEY = 'silenttalk.captionSettings'
+
+function read(): unknown {
+  try {
+    const raw = localStorage.getItem(CAPTION_SETTINGS_KEY)
+    return raw === null ? null : JSON.parse(raw)
+  } catch {
+    // Storage blocked or a value that is not JSON: start from the defaults.
+    return null
+  }
+}
+
+export function createCaptionSettings(profilePrefs?: CaptionPrefs | null) {
+  const defaults = profilePrefs ? settingsFromProfile(profilePrefs) : DEFAULT_CAPTION_SETTINGS
+  const [settings, setSettings] = createSignal<CaptionSettings>(parseCaptionSettings(read(), defaults))
+  const update = (patch: Partial<CaptionSettings>) => {
+    const next = parseCaptionSettings({ ...settings(), ...patch }, defaults)
+    setSettings(next)
+    try {
+      localStorage.setItem(CAPTION_SETTINGS_KEY, JSON.stringify(next))
+    } catch {
+      // Storage full or blocked: the setting holds for this call only.
+    }
+  }
+  return { settings, update }
+}

@@ -1,0 +1,108 @@
+/**
+ * @module Sign captions for the signer: while on, the recogniser runs over this device's own camera
+ * (never anyone else's video, and no video leaves the device for it) with the installed letter and
+ * word models, and each caption event it makes goes to `onCaption`. Keeps the last two minutes of
+ * hand landmarks, so a caption the signer corrects can be stored with the landmarks behind it.
+ */
+import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js'
+import type { FrameObservation } from '../../../shared/features/observation'
+import type { CaptionEvent } from '../../../shared/protocol/captions'
+import { MODEL_INDEX_URL } from '../recognition/assetPaths'
+import { createRecognizer } from '../recognition/createRecognizer'
+import { HANDS_NONE, nextHandsPresence } from './handsPresence'
+import { landmarkWindow, trimFrames } from './landmarkWindow'
+
+export type SignCaptionsOptions = {
+  /** This device's camera track; null while the camera is off. */
+  videoTrack: Accessor<MediaStreamTrack | null>
+  onCaption: (e: CaptionEvent) => void
+  onHands: (up: boolean) => void
+}
+
+type ModelIndex = { models: { id: string; kind: string; language: string; name: string }[] }
+
+/** How far back a correction can reach for landmarks (about 3,600 frames at 30 fps, ~2 MB). */
+const KEEP_LANDMARKS_MS = 120_000
+
+/** The first letter model and the first word model the build ships (models/index.json). */
+async function loadModelIds(): Promise<string[]> {
+  const r = await fetch(MODEL_INDEX_URL)
+  if (!r.ok) throw new Error(`${MODEL_INDEX_URL}: HTTP ${r.status}`)
+  const index = (await r.json()) as ModelIndex
+  return ['letter', 'word'].flatMap((kind) => index.models.find((m) => m.kind === kind)?.id ?? [])
+}
+
+/** A video element of its own: the tiles' elements come and go with the layout; recognition must not. */
+function playTrack(track: MediaStreamTrack): HTMLVideoElement {
+  const video = document.createElement('video')
+  video.muted = true
+  video.playsInline = true
+  video.srcObject = new MediaStream([track])
+  void video.play().catch(() => {})
+  return video
+}
+
+export function createSignCaptions(opts: SignCaptionsOptions) {
+  const [enabled, setEnabled] = createSignal(false)
+  const [models] = createResource(enabled, loadModelIds)
+  const [recognizer, setRecognizer] = createSignal<ReturnType<typeof createRecognizer> | null>(null)
+  let frames: FrameObservation[] = []
+
+  const video = () => {
+    const track = opts.videoTrack()
+    return track ? playTrack(track) : undefined
+  }
+
+  createEffect(
+    on([enabled, () => models.state === 'ready' || models.state === 'errored'], ([isOn, loaded]) => {
+      if (!isOn || !loaded) return
+      const [element, setElement] = createSignal<HTMLVideoElement | undefined>(undefined)
+      // An index that cannot be read leaves hand tracking (the spotlight) running without captions.
+      const rec = createRecognizer({ video: element, models: models.state === 'ready' ? models() : [], mirrored: false, clock: 'capture', onCaption: opts.onCaption })
+      setRecognizer(rec)
+      createEffect(() => {
+        const v = video()
+        setElement(v)
+        onCleanup(() => {
+          if (!v) return
+          v.pause()
+          v.srcObject = null
+        })
+      })
+      let hands = HANDS_NONE
+      createEffect(() => {
+        const frame = rec.hands()
+        if (!frame) return
+        frames.push(frame)
+        if (frames.length % 300 === 0) frames = trimFrames(frames, KEEP_LANDMARKS_MS)
+        const next = nextHandsPresence(hands, frame.hands.length, frame.t)
+        if (next.up !== hands.up) opts.onHands(next.up)
+        hands = next
+      })
+      onCleanup(() => {
+        setRecognizer(null)
+        if (hands.up) opts.onHands(false)
+        frames = []
+      })
+    }),
+  )
+
+  return {
+    enabled,
+    recognizer,
+    /** The model index could not be read: hands are tracked but nothing is captioned. */
+    modelsFailed: () => models.state === 'errored',
+    noModels: () => models.state === 'ready' && models().length === 0,
+    start: () => setEnabled(true),
+    /** Ends the captions in progress (their finals go out) before the recogniser stops. */
+    async stop() {
+      const rec = recognizer()
+      if (rec && rec.status() === 'ready') await rec.flush().catch(() => [])
+      setEnabled(false)
+    },
+    /** The landmarks behind one of our captions, if they are still held. */
+    landmarksFor: (event: Pick<CaptionEvent, 'tStart' | 'tEnd'>) => landmarkWindow(frames, event, performance.timeOrigin),
+  }
+}
+
+export type SignCaptions = ReturnType<typeof createSignCaptions>

@@ -1,0 +1,51 @@
+/**
+ * @module What can go wrong with captions in front of the user (recognition has its own reasons,
+ * `RecognitionError`). Each reason maps to words in `describeCaptionError`.
+ */
+import { assertNever } from '../ui/assertNever'
+
+export type CaptionErrorReason =
+  /** IndexedDB cannot be opened here (some private modes, storage disabled): history lasts only for the call. */
+  | 'history-unavailable'
+  /** The device is out of storage for the history. */
+  | 'history-full'
+  /** This browser has no speech synthesis. */
+  | 'speech-unavailable'
+  /** This build ships no sign models: hands are tracked but nothing is captioned. */
+  | 'no-sign-models'
+  /** Sign captions read the camera, which is off. */
+  | 'camera-off'
+
+export class CaptionError extends Error {
+  override readonly name = 'CaptionError'
+
+  constructor(
+    readonly reason: CaptionErrorReason,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options)
+  }
+
+  static history(cause: unknown): CaptionError {
+    const full = cause instanceof DOMException && cause.name === 'QuotaExceededError'
+    return new CaptionError(full ? 'history-full' : 'history-unavailable', `caption history: ${cause instanceof Error ? cause.message : String(cause)}`, { cause })
+  }
+}
+
+export function describeCaptionError(reason: CaptionErrorReason): string {
+  switch (reason) {
+    case 'history-unavailable':
+      return 'This browser will not let SilentTalk keep the caption history, so it lasts only until you leave the call. Export it before you go.'
+    case 'history-full':
+      return 'Your device is out of storage, so new captions are not being kept after the call. Export the history or free some space.'
+    case 'speech-unavailable':
+      return 'This browser cannot read captions aloud.'
+    case 'no-sign-models':
+      return 'No sign models are installed, so your hands are tracked but your signs are not captioned.'
+    case 'camera-off':
+      return 'Turn your camera on to caption your signs.'
+    default:
+      return assertNever(reason)
+  }
+}
