@@ -11,6 +11,7 @@ export default defineConfig({
           include: [
             'shared/**/*.test.ts',
             'web/src/**/*.test.ts',
+            'web/build/**/*.test.ts',
             'models/**/*.test.ts',
             'tools/**/*.test.ts',
             // Edge tests that start real servers (coturn) as child processes.

@@ -7,6 +7,7 @@ import { A, useLocation, type RouteSectionProps } from '@solidjs/router'
 import { createEffect, For, on, Suspense } from 'solid-js'
 import { AccountNav } from '../account/AccountNav'
 import { CallAlerts } from '../account/CallAlerts'
+import { PwaStatus } from '../pwa/PwaStatus'
 import { focusMain } from '../ui/focusMain'
 import { NAV_LINKS } from './nav'
 
@@ -48,6 +49,7 @@ export function Shell(props: RouteSectionProps) {
         <AccountNav />
       </header>
       <CallAlerts />
+      <PwaStatus />
       <main id="main" tabindex="-1" ref={main}>
         <Suspense fallback={<p class="page-loading">Loading…</p>}>{props.children}</Suspense>
       </main>

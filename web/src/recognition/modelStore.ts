@@ -3,6 +3,10 @@
  * in Cache Storage so recognition works offline after the first visit. Manifests are fetched
  * network-first (a new model version is picked up when online); model bytes are cache-first, keyed
  * by their sha256, so a new version never collides with an old cached one.
+ *
+ * The service worker (web/src/pwa/sw/sw.ts) precaches the build's model files into this same cache
+ * under the same `url?sha256=` keys, so after the first visit they are found here even offline and
+ * stored once; on an update it deletes the keys the new build no longer lists.
  */
 import { RecognitionError } from './errors'
 

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest'
+import { staleCaches, staleModelKeys } from './precacheManifest'
+
+describe('cleaning up after an update', () => {
+  it('drops the shell and runtime caches of other versions only', () => {
+    const names = ['silenttalk-shell-old1', 'silenttalk-shell-new2', 'silenttalk-runtime-old1', 'silenttalk-runtime-new2', 'silenttalk-models-v1', 'someone-elses-cache']
+    expect(staleCaches(names, 'new2')).toEqual(['silenttalk-shell-old1', 'silenttalk-runtime-old1'])
+  })
+
+  it('drops model files this build no longer has, and keeps manifests and current models', () => {
+    const origin = 'https://silenttalk.example'
+    const current = '/models/asl-letters/model.onnx?sha256=' + 'b'.repeat(64)
+    const keys = [
+      `${origin}${current}`,
+      `${origin}/models/asl-letters/model.onnx?sha256=${'a'.repeat(64)}`,
+      `${origin}/models/asl-letters/manifest.json`,
+    ]
+    expect(staleModelKeys(keys, { modelKeys: [current] }, origin)).toEqual([keys[1]])
+  })
+})
