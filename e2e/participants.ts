@@ -26,8 +26,16 @@ export const remoteTiles = (page: Page) =>
  * Opens `link` as `name`, fills the pre-join form and joins. `proxied` sends the room socket
  * through Playwright so a test can cut it; the others connect directly, so their timings are clean.
  */
-export async function joinCall(browser: Browser, baseUrl: string, link: string, name: string, opts: { proxied?: boolean } = {}): Promise<Person> {
+export async function joinCall(
+  browser: Browser,
+  baseUrl: string,
+  link: string,
+  name: string,
+  opts: { proxied?: boolean; initScripts?: string[] } = {},
+): Promise<Person> {
   const { context, page } = await newParticipant(browser, baseUrl)
+  // Probes a spec installs before the app runs (the caption spec's timing probes).
+  for (const script of opts.initScripts ?? []) await context.addInitScript(script)
   const sockets: WebSocketRoute[] = []
   if (opts.proxied) await page.routeWebSocket(/\/rooms\/[^/]+\/socket$/, (ws) => void sockets.push(ws.connectToServer()))
   const received: string[] = []

@@ -33,22 +33,24 @@ const STAGE_GAP_PX = 12
 export function CallView(props: { roomId: string; name: string; local: LocalMediaSignals; warm: CallOptions['warm']; onLeave: () => void }) {
   pageTitle('In call')
   const myAvatarUrl = useSession().me()?.profile.avatarUrl ?? undefined
-  // The call and its captions need each other: the handlers below run only once the call is up,
-  // by which time `captions` exists.
+  // The call and its captions need each other. The call may announce our state while it is being
+  // created (a socket the pre-join screen already opened), before the captions exist: captions are
+  // off then. A signal, so that whatever reads it before then still sees them arrive.
+  const [captions, setCaptions] = createSignal<CallCaptions>()
   const call = createCall({
     roomId: props.roomId,
     name: props.name,
     avatarUrl: myAvatarUrl,
     local: props.local,
     warm: props.warm,
-    captionsOn: () => captions.sign.enabled(),
-    onCaption: (from, event) => captions.feed.receiveFromSocket(from, event),
+    captionsOn: () => captions()?.sign.enabled() ?? false,
+    onCaption: (from, event) => captions()?.feed.receiveFromSocket(from, event),
     channels: [CAPTION_CHANNEL],
     onChannel: (peerId, label, channel) => {
-      if (label === CAPTION_CHANNEL.label) captions.feed.addChannel(peerId, channel)
+      if (label === CAPTION_CHANNEL.label) captions()?.feed.addChannel(peerId, channel)
     },
   })
-  const captions: CallCaptions = createCallCaptions({
+  const callCaptions = createCallCaptions({
     callId: props.roomId,
     selfName: props.name,
     peers: () => call.state.peers,
@@ -56,6 +58,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
     videoTrack: props.local.videoTrack,
     profilePrefs: useSession().me()?.profile.captionPrefs ?? null,
   })
+  setCaptions(callCaptions)
   const [captionsPanelOpen, setCaptionsPanelOpen] = createSignal(false)
   // Signed in: the call and the chat I send go into my history (issue #7).
   createCallRecord({ roomId: props.roomId, name: props.name, chat: () => call.state.chat, selfId: () => call.state.selfId })
@@ -69,7 +72,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
   })
   const peersInOrder = createMemo(() => Object.values(call.state.peers).sort((a, b) => a.joinedAt - b.joinedAt || (a.id < b.id ? -1 : 1)))
   // The viewer's pins win; without any, whoever is signing takes the stage (issue #5).
-  const onStage = () => stagePins(pins(), captions.settings().autoSpotlight, captions.spotlight().spotlight)
+  const onStage = () => stagePins(pins(), callCaptions.settings().autoSpotlight, callCaptions.spotlight().spotlight)
   const layout = createMemo(() => layoutTiles([SELF_TILE, ...peersInOrder().map((p) => p.id)], onStage()))
   const stage = createElementSize()
   const grid = createMemo(() => bestGrid(layout().stage.length, stage.size().widthPx, stage.size().heightPx, STAGE_GAP_PX))
@@ -115,7 +118,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
             size={size}
             pinned={pins().includes(id)}
             onPin={() => setPins((p) => togglePin(p, id))}
-            signing={captions.spotlight().signing.includes(id)}
+            signing={callCaptions.spotlight().signing.includes(id)}
           />
         )}
       </Show>
@@ -154,35 +157,35 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
                 <For each={layout().strip}>{(id) => <li>{tile(id, 'small')}</li>}</For>
               </ul>
             </Show>
-            <CaptionOverlay entries={captions.entries()} nowMs={captions.nowMs()} settings={captions.settings()} />
+            <CaptionOverlay entries={callCaptions.entries()} nowMs={callCaptions.nowMs()} settings={callCaptions.settings()} />
           </section>
           <Show when={chatOpen()}>
             <ChatPanel messages={call.state.chat} selfId={call.state.selfId} onSend={call.sendChat} onClose={toggleChat} />
           </Show>
           <Show when={captionsPanelOpen()}>
             <CaptionPanel
-              entries={captions.entries()}
-              originMs={captions.originMs()}
-              settings={captions.settings()}
-              voices={captions.speech.voices()}
-              speechAvailable={captions.speech.available}
-              historyError={captions.history.error()}
-              onSettings={captions.updateSettings}
-              onCorrect={(entry, meant) => void captions.correct(entry, meant)}
+              entries={callCaptions.entries()}
+              originMs={callCaptions.originMs()}
+              settings={callCaptions.settings()}
+              voices={callCaptions.speech.voices()}
+              speechAvailable={callCaptions.speech.available}
+              historyError={callCaptions.history.error()}
+              onSettings={callCaptions.updateSettings}
+              onCorrect={(entry, meant) => void callCaptions.correct(entry, meant)}
               onClose={() => setCaptionsPanelOpen(false)}
             />
           </Show>
         </div>
         <div class="caption-bar">
-          <SignCaptionsStatus sign={captions.sign} cameraOn={props.local.cameraOn()} />
-          <TypeToCaption onType={captions.type} onSubmit={captions.submitTyped} />
+          <SignCaptionsStatus sign={callCaptions.sign} cameraOn={props.local.cameraOn()} />
+          <TypeToCaption onType={callCaptions.type} onSubmit={callCaptions.submitTyped} />
         </div>
         <CallControls local={props.local} chatOpen={chatOpen()} unread={unread()} onToggleChat={toggleChat} onLeave={leave} onError={(e) => call.notify(e)}>
           <CaptionControls
-            signing={captions.sign.enabled()}
-            onToggleSigning={() => void (captions.sign.enabled() ? captions.sign.stop() : captions.sign.start())}
-            visible={captions.settings().visible}
-            onToggleVisible={() => captions.updateSettings({ visible: !captions.settings().visible })}
+            signing={callCaptions.sign.enabled()}
+            onToggleSigning={() => void (callCaptions.sign.enabled() ? callCaptions.sign.stop() : callCaptions.sign.start())}
+            visible={callCaptions.settings().visible}
+            onToggleVisible={() => callCaptions.updateSettings({ visible: !callCaptions.settings().visible })}
             panelOpen={captionsPanelOpen()}
             onTogglePanel={() => setCaptionsPanelOpen((o) => !o)}
           />
