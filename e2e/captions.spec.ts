@@ -162,6 +162,18 @@ describe('the caption stream between people in a call', () => {
     await ben.page.getByLabel('Type to caption').fill('')
   })
 
+  it('lists the call’s captions on the device’s saved-captions page, outside the call', async () => {
+    const page = await ben.context.newPage()
+    await page.goto('/captions')
+    await page.getByRole('heading', { name: 'Saved captions' }).waitFor()
+    await page.getByText('Ana, Ben', { exact: false }).waitFor()
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Save as SRT' }).first().click()])
+    const srt = await new Response((await download.createReadStream()) as unknown as ReadableStream).text()
+    expect(srt).toMatch(/^1\n00:00:\d\d,\d{3} --> 00:00:\d\d,\d{3}\nAna: Welcome, Ben\n/)
+    expect(await seriousViolations(page)).toEqual([])
+    await page.close()
+  })
+
   it('has no serious accessibility violations with captions, the transcript and its settings open (axe-core)', async () => {
     expect(await seriousViolations(ben.page)).toEqual([])
     await ana.page.getByRole('button', { name: 'Leave' }).click()
@@ -182,7 +194,7 @@ describe('sign captions from real signing video', () => {
     const signer = await join(browser, name, true)
     await signer.page.getByRole('button', { name: 'Sign captions' }).click()
     // Loaded: whatever the status says next, it no longer says loading.
-    await expect.poll(() => signer.page.locator('.sign-status').textContent(), { timeout: 60_000 }).not.toMatch(/^$|Loading/)
+    await expect.poll(() => signer.page.locator('.sign-status').textContent(), { timeout: 60_000 }).not.toMatch(/^$|Loading|Starting/)
     return { signer, signerId: await peerIdOf(ben.page, name) }
   }
 

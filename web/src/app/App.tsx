@@ -22,6 +22,7 @@ export function App() {
         <Route path="/account/privacy" component={lazy(() => import('../account/PrivacyPage'))} />
         <Route path="/contacts" component={lazy(() => import('../account/ContactsPage'))} />
         <Route path="/history" component={lazy(() => import('../account/HistoryPage'))} />
+        <Route path="/captions" component={lazy(() => import('../captions/CaptionArchivePage'))} />
         <Route path="*404" component={lazy(() => import('./NotFoundPage'))} />
       </Router>
     </SessionProvider>

@@ -1,2 +1,5 @@
 /** @module The header's links, in order. One line per page that belongs in the header. */
-export const NAV_LINKS: readonly { href: string; label: string }[] = [{ href: '/', label: 'Start a call' }]
+export const NAV_LINKS: readonly { href: string; label: string }[] = [
+  { href: '/', label: 'Start a call' },
+  { href: '/captions', label: 'Saved captions' },
+]
