@@ -21,6 +21,7 @@ export function SignCaptionsStatus(props: { sign: SignCaptions; cameraOn: boolea
       <p class="sign-status" role="status">
         <Switch fallback="Captioning your signs.">
           <Match when={!props.cameraOn}>{describeCaptionError('camera-off')}</Match>
+          <Match when={props.sign.unavailable()}>{describeCaptionError('recognition-unavailable')}</Match>
           <Match when={(!rec() || rec()!.status() === 'loading') && percent() !== 100}>
             Loading sign recognition…{' '}
             <Show when={percent() !== null}>
@@ -29,7 +30,7 @@ export function SignCaptionsStatus(props: { sign: SignCaptions; cameraOn: boolea
           </Match>
           <Match when={rec()!.status() === 'loading' || rec()!.status() === 'restarting'}>Starting sign recognition…</Match>
           <Match when={rec()!.status() === 'failed' && problem()}>{(p) => describeRecognitionError(p().reason)}</Match>
-          <Match when={props.sign.noModels() || props.sign.modelsFailed()}>{describeCaptionError('no-sign-models')}</Match>
+          <Match when={props.sign.noModels()}>{describeCaptionError('no-sign-models')}</Match>
           <Match when={problem()}>{(p) => describeRecognitionError(p().reason)}</Match>
           <Match when={describeGuidance(rec()!.guidance())}>{(hint) => hint()}</Match>
         </Switch>

@@ -8,7 +8,7 @@ import { createEffect, createResource, createSignal, on, onCleanup, type Accesso
 import type { FrameObservation } from '../../../shared/features/observation'
 import type { CaptionEvent } from '../../../shared/protocol/captions'
 import { MODEL_INDEX_URL } from '../recognition/assetPaths'
-import { createRecognizer } from '../recognition/createRecognizer'
+import type { createRecognizer } from '../recognition/createRecognizer'
 import { HANDS_NONE, nextHandsPresence } from './handsPresence'
 import { landmarkWindow, trimFrames } from './landmarkWindow'
 
@@ -24,12 +24,25 @@ type ModelIndex = { models: { id: string; kind: string; language: string; name: 
 /** How far back a correction can reach for landmarks (about 3,600 frames at 30 fps, ~2 MB). */
 const KEEP_LANDMARKS_MS = 120_000
 
-/** The first letter model and the first word model the build ships (models/index.json). */
-async function loadModelIds(): Promise<string[]> {
-  const r = await fetch(MODEL_INDEX_URL)
-  if (!r.ok) throw new Error(`${MODEL_INDEX_URL}: HTTP ${r.status}`)
-  const index = (await r.json()) as ModelIndex
-  return ['letter', 'word'].flatMap((kind) => index.models.find((m) => m.kind === kind)?.id ?? [])
+/** The first letter model and the first word model the build ships (models/index.json); null when the index cannot be read. */
+async function loadModelIds(): Promise<string[] | null> {
+  try {
+    const r = await fetch(MODEL_INDEX_URL)
+    if (!r.ok) return null
+    const index = (await r.json()) as ModelIndex
+    return ['letter', 'word'].flatMap((kind) => index.models.find((m) => m.kind === kind)?.id ?? [])
+  } catch {
+    return null
+  }
+}
+
+/**
+ * The recogniser's code is loaded when someone first turns sign captions on: most people in a
+ * call never do, and it is not on the path to the first frame.
+ */
+async function loadEngine() {
+  const [module, models] = await Promise.all([import('../recognition/createRecognizer'), loadModelIds()])
+  return { createRecognizer: module.createRecognizer, models }
 }
 
 /** A video element of its own: the tiles' elements come and go with the layout; recognition must not. */
@@ -44,7 +57,7 @@ function playTrack(track: MediaStreamTrack): HTMLVideoElement {
 
 export function createSignCaptions(opts: SignCaptionsOptions) {
   const [enabled, setEnabled] = createSignal(false)
-  const [models] = createResource(enabled, loadModelIds)
+  const [engine] = createResource(enabled, loadEngine)
   const [recognizer, setRecognizer] = createSignal<ReturnType<typeof createRecognizer> | null>(null)
   let frames: FrameObservation[] = []
 
@@ -54,11 +67,11 @@ export function createSignCaptions(opts: SignCaptionsOptions) {
   }
 
   createEffect(
-    on([enabled, () => models.state === 'ready' || models.state === 'errored'], ([isOn, loaded]) => {
+    on([enabled, () => (engine.state === 'ready' ? engine() : null)], ([isOn, loaded]) => {
       if (!isOn || !loaded) return
       const [element, setElement] = createSignal<HTMLVideoElement | undefined>(undefined)
       // An index that cannot be read leaves hand tracking (the spotlight) running without captions.
-      const rec = createRecognizer({ video: element, models: models.state === 'ready' ? models() : [], mirrored: false, clock: 'capture', onCaption: opts.onCaption })
+      const rec = loaded.createRecognizer({ video: element, models: loaded.models ?? [], mirrored: false, clock: 'capture', onCaption: opts.onCaption })
       setRecognizer(rec)
       createEffect(() => {
         const v = video()
@@ -90,9 +103,10 @@ export function createSignCaptions(opts: SignCaptionsOptions) {
   return {
     enabled,
     recognizer,
-    /** The model index could not be read: hands are tracked but nothing is captioned. */
-    modelsFailed: () => models.state === 'errored',
-    noModels: () => models.state === 'ready' && models().length === 0,
+    /** No sign models, or their index could not be read: hands are tracked but nothing is captioned. */
+    noModels: () => engine.state === 'ready' && (engine().models?.length ?? 0) === 0,
+    /** The recogniser's code could not be loaded (offline on a build not yet cached). */
+    unavailable: () => engine.state === 'errored',
     start: () => setEnabled(true),
     /** Ends the captions in progress (their finals go out) before the recogniser stops. */
     async stop() {

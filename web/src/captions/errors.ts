@@ -15,6 +15,8 @@ export type CaptionErrorReason =
   | 'no-sign-models'
   /** Sign captions read the camera, which is off. */
   | 'camera-off'
+  /** The recogniser's code could not be loaded (offline before it was ever cached). */
+  | 'recognition-unavailable'
 
 export class CaptionError extends Error {
   override readonly name = 'CaptionError'
@@ -45,6 +47,8 @@ export function describeCaptionError(reason: CaptionErrorReason): string {
       return 'No sign models are installed, so your hands are tracked but your signs are not captioned.'
     case 'camera-off':
       return 'Turn your camera on to caption your signs.'
+    case 'recognition-unavailable':
+      return 'Sign recognition could not be loaded. Check your connection and try again.'
     default:
       return assertNever(reason)
   }
