@@ -61,11 +61,6 @@ export function createSignCaptions(opts: SignCaptionsOptions) {
   const [recognizer, setRecognizer] = createSignal<ReturnType<typeof createRecognizer> | null>(null)
   let frames: FrameObservation[] = []
 
-  const video = () => {
-    const track = opts.videoTrack()
-    return track ? playTrack(track) : undefined
-  }
-
   createEffect(
     on([enabled, () => (engine.state === 'ready' ? engine() : null)], ([isOn, loaded]) => {
       if (!isOn || !loaded) return
@@ -73,8 +68,10 @@ export function createSignCaptions(opts: SignCaptionsOptions) {
       // An index that cannot be read leaves hand tracking (the spotlight) running without captions.
       const rec = loaded.createRecognizer({ video: element, models: loaded.models ?? [], mirrored: false, clock: 'capture', onCaption: opts.onCaption })
       setRecognizer(rec)
+      // Follows the camera: off, on again (a new track), swapped.
       createEffect(() => {
-        const v = video()
+        const track = opts.videoTrack()
+        const v = track ? playTrack(track) : undefined
         setElement(v)
         onCleanup(() => {
           if (!v) return
