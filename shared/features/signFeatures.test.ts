@@ -52,9 +52,26 @@ describe('signWindowInput', () => {
     expect(SIGN_WINDOW_INPUT_SIZE).toBe(SIGN_WINDOW_FRAMES * SIGN_STEP_SIZE)
   })
 
-  it('does not change when the signer stands elsewhere in the picture or nearer the camera', () => {
+  it('describes the movement the same wherever the signer stands and however near, and says where the hands are', () => {
     const base = signWindowInput(hello)
-    expect(maxDiff(signWindowInput(moveScene(hello, { dx: 0.15, dy: -0.1, scale: 1.4, rotDeg: 0 })), base)).toBeLessThan(1e-4)
+    const moved = signWindowInput(moveScene(hello, { dx: 0.15, dy: -0.1, scale: 1, rotDeg: 0 }))
+    const nearer = signWindowInput(moveScene(hello, { dx: 0, dy: 0, scale: 1.4, rotDeg: 0 }))
+    let seen = 0
+    for (let k = 0; k < SIGN_WINDOW_FRAMES; k++) {
+      const row = k * SIGN_STEP_SIZE
+      if (base[row] !== 1) continue
+      seen++
+      // Presence, shape, angle, movement relative to the dominant hand: unchanged.
+      for (let i = 0; i <= 45; i++) {
+        expect(Math.abs(moved[row + i]! - base[row + i]!)).toBeLessThan(1e-4)
+        expect(Math.abs(nearer[row + i]! - base[row + i]!)).toBeLessThan(1e-4)
+      }
+      // Where the wrist is in the picture (image heights from the centre), and how big the hand looks.
+      expect(moved[row + 46]! - base[row + 46]!).toBeCloseTo(0.15, 4)
+      expect(moved[row + 47]! - base[row + 47]!).toBeCloseTo(-0.1, 4)
+      expect(nearer[row + 48]! - base[row + 48]!).toBeCloseTo(Math.log(1.4), 4)
+    }
+    expect(seen).toBeGreaterThan(SIGN_WINDOW_FRAMES / 2)
   })
 
   it('keeps the hand shapes when the camera is tilted, and tells the tilt through the hand angles', () => {
@@ -104,6 +121,11 @@ describe('signWindowInput', () => {
     )
     expect(stepsOnMissedFrame.length).toBeGreaterThan(0)
     for (const k of stepsOnMissedFrame) expect(v[k * SIGN_STEP_SIZE]).toBe(1)
+  })
+
+  it('takes a lone hand briefly given the other label for the signer\'s dominant hand', () => {
+    const mislabelled = hello.map((f, i) => (i >= 5 && i <= 8 ? { ...f, hands: f.hands.map((h) => ({ ...h, handedness: 'Left' as const })) } : f))
+    expect(maxDiff(signWindowInput(mislabelled), signWindowInput(hello))).toBeLessThan(1e-4)
   })
 
   it('gives the same input from cached per-frame features', () => {

@@ -16,17 +16,22 @@ export const SIGN_WINDOW_FRAMES = 16
  */
 export const SIGN_WINDOW_MS = [800, 1200, 1700] as const
 
-/** Per hand in one frame: present, 40 shape coordinates, sin/cos of the angle, wrist x, y and palm size. */
+/**
+ * Per hand in one frame: present, 40 shape coordinates, sin/cos of the angle, wrist x and y from the
+ * image centre (in image heights) and palm size (in image heights).
+ */
 const FRAME_SLOT_SIZE = 1 + 40 + 2 + 3
 /** Output of `signFrameFeatures`: the signer's right hand, then their left. */
 export const SIGN_FRAME_FEATURE_SIZE = 2 * FRAME_SLOT_SIZE
 
 /**
- * Per hand in one step of a window: present, 40 shape coordinates, sin/cos of the angle, wrist
- * position relative to the dominant hand's mean position (in its mean palm sizes), and the log of
- * palm size over that mean (the hand coming toward or going from the camera).
+ * Per hand in one step of a window: present, 40 shape coordinates, sin/cos of the angle; the wrist
+ * relative to the dominant hand's mean position in its mean palm sizes and the log of palm size over
+ * that mean (the movement, whatever the framing); then the wrist from the image centre in image
+ * heights and the log of palm size in tenths of an image height (where the hand is: a signer framed
+ * for a call has the head near the top, so forehead, chin and chest sit at different heights).
  */
-const STEP_SLOT_SIZE = 1 + 40 + 2 + 2 + 1
+const STEP_SLOT_SIZE = 1 + 40 + 2 + 3 + 3
 /** Features per step: the dominant hand, then the other. */
 export const SIGN_STEP_SIZE = 2 * STEP_SLOT_SIZE
 /** Length of `signWindowInput`'s output, row-major [SIGN_WINDOW_FRAMES, SIGN_STEP_SIZE]. */
@@ -39,6 +44,9 @@ export const SIGN_WINDOW_INPUT_SIZE = SIGN_WINDOW_FRAMES * SIGN_STEP_SIZE
  */
 export const SIGN_GAP_FILL_MS = 100
 
+/** How near (in the dominant hand's palm sizes) a mislabelled lone hand must be to count as the dominant hand. */
+const SWAP_RADIUS_PALMS = 2.5
+
 /** A hand more than this many palm sizes from the anchor is clamped, so one bad detection cannot dominate. */
 const MAX_OFFSET_PALMS = 8
 
@@ -49,8 +57,8 @@ const MAX_OFFSET_PALMS = 8
 export function signFrameFeatures(frame: FrameObservation): Float32Array {
   const out = new Float32Array(SIGN_FRAME_FEATURE_SIZE)
   const [right, left] = assignSlots(frame.hands)
-  writeFrameSlot(out, 0, right && handPose(right, frame.aspect))
-  writeFrameSlot(out, FRAME_SLOT_SIZE, left && handPose(left, frame.aspect))
+  writeFrameSlot(out, 0, right && handPose(right, frame.aspect), frame.aspect)
+  writeFrameSlot(out, FRAME_SLOT_SIZE, left && handPose(left, frame.aspect), frame.aspect)
   return out
 }
 
@@ -68,14 +76,14 @@ function assignSlots(hands: HandObservation[]): [HandObservation | undefined, Ha
   return [right, left]
 }
 
-function writeFrameSlot(out: Float32Array, at: number, pose: HandPose | null | undefined) {
+function writeFrameSlot(out: Float32Array, at: number, pose: HandPose | null | undefined, aspect: number) {
   if (!pose) return
   out[at] = 1
   out.set(pose.shape.subarray(2), at + 1)
   out[at + 41] = Math.sin(pose.angleRad)
   out[at + 42] = Math.cos(pose.angleRad)
-  out[at + 43] = pose.wristX
-  out[at + 44] = pose.wristY
+  out[at + 43] = pose.wristX - aspect / 2
+  out[at + 44] = pose.wristY - 0.5
   out[at + 45] = pose.palmSize
 }
 
@@ -109,14 +117,16 @@ export function signWindowFromFeatures(samples: TimedFrameFeatures[], opts: Sign
   if (samples.length === 0) return out
   const start = opts.startMs ?? samples[0]!.t
   const end = opts.endMs ?? samples[samples.length - 1]!.t
+  const inWindow = samples.filter((s) => s.t >= start - SIGN_GAP_FILL_MS && s.t <= end + SIGN_GAP_FILL_MS)
+  const frames = repairSwappedLabels(inWindow.length ? inWindow : samples, dominantSlot(inWindow.map((s) => s.features)))
   const steps: Float32Array[] = []
   for (let k = 0; k < SIGN_WINDOW_FRAMES; k++) {
     const t = start + ((end - start) * k) / (SIGN_WINDOW_FRAMES - 1)
-    const near = nearestIndex(samples, t)
+    const near = nearestIndex(frames, t)
     const step = new Float32Array(SIGN_FRAME_FEATURE_SIZE)
     for (const at of [0, FRAME_SLOT_SIZE]) {
-      const from = nearestWithHand(samples, near, at, t)
-      if (from >= 0) step.set(samples[from]!.features.subarray(at, at + FRAME_SLOT_SIZE), at)
+      const from = nearestWithHand(frames, near, at, t)
+      if (from >= 0) step.set(frames[from]!.features.subarray(at, at + FRAME_SLOT_SIZE), at)
     }
     steps.push(step)
   }
@@ -148,6 +158,32 @@ function nearestIndex(samples: TimedFrameFeatures[], t: number): number {
   }
   if (lo > 0 && Math.abs(samples[lo - 1]!.t - t) <= Math.abs(samples[lo]!.t - t)) return lo - 1
   return lo
+}
+
+/**
+ * The landmarker now and then calls the one hand in view by the other side's name for a few frames
+ * (seen throughout the Kaggle ISLR takes, and in MediaPipe's video mode). A lone hand under the
+ * other label, close to where the dominant hand is in the nearest step that has it, is taken to be
+ * the dominant hand: it moves slots and is mirrored back (its x coordinates and angle negated).
+ */
+function repairSwappedLabels(samples: TimedFrameFeatures[], dominant: number): TimedFrameFeatures[] {
+  const other = dominant === 0 ? FRAME_SLOT_SIZE : 0
+  const known = samples.map((s) => (s.features[dominant] === 1 ? s.features : undefined))
+  return samples.map((s, k) => {
+    const f = s.features
+    if (f[dominant] === 1 || f[other] !== 1) return s
+    let ref: Float32Array | undefined
+    for (let d = 1; d < samples.length && !ref; d++) ref = known[k - d] ?? known[k + d]
+    if (!ref) return s
+    const dist = Math.hypot(f[other + 43]! - ref[dominant + 43]!, f[other + 44]! - ref[dominant + 44]!)
+    if (dist > SWAP_RADIUS_PALMS * ref[dominant + 45]!) return s
+    const fixed = new Float32Array(f.length)
+    fixed.set(f.subarray(other, other + FRAME_SLOT_SIZE), dominant)
+    for (let i = 1; i <= 40; i += 2) fixed[dominant + i] = -fixed[dominant + i]!
+    fixed[dominant + 41] = -fixed[dominant + 41]!
+    // The wrist position is a fact of the image, not of the label: it stays as measured.
+    return { t: s.t, features: fixed }
+  })
 }
 
 /** The sample nearest `t` (starting the search at `near`) whose slot `at` has a hand within SIGN_GAP_FILL_MS, or -1. */
@@ -212,6 +248,9 @@ function writeStepSlot(out: Float32Array, row: number, f: Float32Array, at: numb
   out[row + 43] = clamp((mirror * (f[at + 43]! - anchor.x)) / anchor.palm)
   out[row + 44] = clamp((f[at + 44]! - anchor.y) / anchor.palm)
   out[row + 45] = Math.log(f[at + 45]! / anchor.palm)
+  out[row + 46] = mirror * f[at + 43]!
+  out[row + 47] = f[at + 44]!
+  out[row + 48] = Math.log(10 * f[at + 45]!)
 }
 
 const clamp = (v: number) => Math.max(-MAX_OFFSET_PALMS, Math.min(MAX_OFFSET_PALMS, v))
