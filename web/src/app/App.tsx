@@ -22,6 +22,11 @@ export function App() {
         <Route path="/account/privacy" component={lazy(() => import('../account/PrivacyPage'))} />
         <Route path="/contacts" component={lazy(() => import('../account/ContactsPage'))} />
         <Route path="/history" component={lazy(() => import('../account/HistoryPage'))} />
+        <Route path="/practice" component={lazy(() => import('../practice/PracticePage'))} />
+        <Route path="/practice/glossary" component={lazy(() => import('../practice/glossary/GlossaryPage'))} />
+        <Route path="/practice/glossary/:sign" component={lazy(() => import('../practice/glossary/SignPage'))} />
+        <Route path="/practice/your-signs" component={lazy(() => import('../practice/customSigns/CustomSignsPage'))} />
+        <Route path="/practice/:lesson" component={lazy(() => import('../practice/LessonPage'))} />
         <Route path="/captions" component={lazy(() => import('../captions/CaptionArchivePage'))} />
         <Route path="*404" component={lazy(() => import('./NotFoundPage'))} />
       </Router>
