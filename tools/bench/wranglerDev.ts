@@ -27,10 +27,12 @@ export async function startWranglerDev(opts: {
   migrate?: boolean
   /** Worker variables, passed as `--var NAME:value`. */
   vars?: Record<string, string>
+  /** Serve this built app (e.g. `dist`) as the static assets instead of an empty directory (bench:pwa). */
+  assetsDir?: string
 }): Promise<DevServer> {
   const dir = mkdtempSync(join(tmpdir(), 'silenttalk-bench-'))
-  const assets = join(dir, 'assets')
-  mkdirSync(assets)
+  const assets = opts.assetsDir ?? join(dir, 'assets')
+  if (!opts.assetsDir) mkdirSync(assets)
   const wrangler = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js')
   const wranglerEnv = {
     ...process.env,

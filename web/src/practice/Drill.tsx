@@ -17,6 +17,7 @@ import { accuracy, type SignProgress } from './progress'
 import type { ProgressStore } from './progressStore'
 import { makeCaptionReader, type Observation } from './readCaptions'
 import { PracticeCamera } from './PracticeCamera'
+import { rememberedDelegate } from './rememberDelegate'
 import { displayLabel, type PracticeSign } from './signs'
 
 export type DrillProps = {
@@ -59,6 +60,7 @@ export function Drill(props: DrillProps) {
 
   const rec = createRecognizer({
     video,
+    delegate: rememberedDelegate(),
     models: props.models,
     captionMode: props.captionMode,
     onCaption: (e) => readCaptions(e).forEach(observe),

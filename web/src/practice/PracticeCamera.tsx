@@ -3,15 +3,19 @@
  * the recogniser sees drawn over it, and every state in words: models downloading (with sizes),
  * camera refused or missing, no hand in view, too dark, recognition failed.
  */
-import { createSignal, For, onCleanup, onMount, Show, type JSX } from 'solid-js'
+import { createEffect, createSignal, For, on, onCleanup, onMount, Show, type JSX } from 'solid-js'
 import type { createRecognizer } from '../recognition/createRecognizer'
 import { describeGuidance, describeRecognitionError } from '../recognition/describeRecognitionError'
 import { asRecognitionError, RecognitionError } from '../recognition/errors'
 import { LandmarkOverlay } from '../recognition/LandmarkOverlay'
 import { openCamera } from '../recognition/openCamera'
 import { formatBytes } from '../pwa/formatBytes'
+import { rememberDelegate } from './rememberDelegate'
 
 export type Recognizer = ReturnType<typeof createRecognizer>
+
+/** Performance mark set the first time a practice recogniser is ready on this page. */
+export const READY_MARK = 'silenttalk:recognizer-ready'
 
 export function PracticeCamera(props: { rec: Recognizer; onVideo: (v: HTMLVideoElement | undefined) => void; children?: JSX.Element }) {
   let video!: HTMLVideoElement
@@ -34,6 +38,21 @@ export function PracticeCamera(props: { rec: Recognizer; onVideo: (v: HTMLVideoE
     props.onVideo(undefined)
     for (const t of stream?.getTracks() ?? []) t.stop()
   })
+
+  // The moment recognition can start, for bench:pwa (time to "ready to recognise" from a cold start).
+  createEffect(
+    on(props.rec.status, (s) => {
+      if (s === 'ready' && performance.getEntriesByName(READY_MARK).length === 0) performance.mark(READY_MARK)
+    }),
+  )
+
+  createEffect(
+    on(props.rec.info, (info) => {
+      if (!info) return
+      const { delegate, delegates } = info.landmarker
+      rememberDelegate(delegate, delegates.some((d) => 'msPerCall' in d && Number.isFinite(d.msPerCall)))
+    }),
+  )
 
   // No WebGPU is information, not a problem: recognition runs on the processor just the same.
   const problems = () => props.rec.errors().filter((e) => e.reason !== 'no-webgpu')

@@ -12,6 +12,7 @@ import { datedFileName, downloadText } from '../downloadText'
 import { describePracticeError, storageError, type PracticeError } from '../errors'
 import { HandAnimation } from '../glossary/HandAnimation'
 import { PracticeCamera } from '../PracticeCamera'
+import { rememberedDelegate } from '../rememberDelegate'
 import { calibrate } from './calibrate'
 import { customSignsFile, MAX_NAME_CHARS, MAX_TAKES } from './customSignFile'
 import type { CustomSignStore } from './customSignStore'
@@ -27,7 +28,7 @@ export function TeachSign(props: { store: CustomSignStore; onSaved: (r: CustomSi
   const [error, setError] = createSignal<PracticeError | null>(null)
   let recorder: TakeRecorder | null = null
 
-  const rec = createRecognizer({ video, models: [], captionMode: 'words' })
+  const rec = createRecognizer({ video, delegate: rememberedDelegate(), models: [], captionMode: 'words' })
 
   createEffect(
     on(rec.hands, (frame) => {
