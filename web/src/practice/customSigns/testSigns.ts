@@ -4,7 +4,7 @@
  */
 import type { FrameObservation } from '../../../../shared/features/observation'
 import { decodeReference, type ReferenceFile } from '../glossary/referenceSigns'
-import referenceFile from '../glossary/referenceSigns.json'
+import referenceFile from '../glossary/referenceTakes.json'
 
 const file = referenceFile as ReferenceFile
 export const REFERENCES = new Map(file.takes.map((t) => [t.label, decodeReference(t)]))

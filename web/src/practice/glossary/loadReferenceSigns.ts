@@ -2,8 +2,10 @@
  * @module Fetches the reference signs (a static file of the build, precached by the service worker,
  * so it loads offline too) and decodes them, once per page.
  */
-import referenceUrl from './referenceSigns.json?url'
 import { decodeReference, type ReferenceFile, type ReferenceSign } from './referenceSigns'
+
+/** Vite emits the file as a hashed asset; unbundled (browser tests) it is served where it lies. */
+const referenceUrl = new URL('./referenceTakes.json', import.meta.url).href
 
 let loading: Promise<Map<string, ReferenceSign>> | null = null
 

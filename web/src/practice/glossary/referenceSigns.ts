@@ -1,7 +1,7 @@
 /**
  * @module The reference signs: one real recorded take per supported sign (landmarks only, from
  * MIT-licensed sets; see ATTRIBUTION.md), used to animate the glossary's hand skeleton and as
- * known signs a custom sign must not be confused with. `referenceSigns.json` is written by
+ * known signs a custom sign must not be confused with. `referenceTakes.json` is written by
  * models/fixtures/extractSignReferences.ts in the compact form declared here; it ships with the
  * build, so it is typed rather than validated.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import referenceFile from './referenceSigns.json'
+import referenceFile from './referenceTakes.json'
 import { SIGN_DESCRIPTIONS } from './signDescriptions'
 
 describe('glossary', () => {
