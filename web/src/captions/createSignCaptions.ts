@@ -1,7 +1,8 @@
 /**
  * @module Sign captions for the signer: while on, the recogniser runs over this device's own camera
  * (never anyone else's video, and no video leaves the device for it) with the installed letter and
- * word models, and each caption event it makes goes to `onCaption`. Keeps the last two minutes of
+ * word models and the signs the user taught on this device, and each caption event it makes goes
+ * to `onCaption`. Keeps the last two minutes of
  * hand landmarks, so a caption the signer corrects can be stored with the landmarks behind it.
  */
 import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js'
@@ -41,8 +42,12 @@ async function loadModelIds(): Promise<string[] | null> {
  * call never do, and it is not on the path to the first frame.
  */
 async function loadEngine() {
-  const [module, models] = await Promise.all([import('../recognition/createRecognizer'), loadModelIds()])
-  return { createRecognizer: module.createRecognizer, models }
+  const [recognizer, custom, models] = await Promise.all([
+    import('../recognition/createRecognizer'),
+    import('../practice/customSigns/createCustomSignCaptions'),
+    loadModelIds(),
+  ])
+  return { createRecognizer: recognizer.createRecognizer, createCustomSignCaptions: custom.createCustomSignCaptions, models }
 }
 
 /** A video element of its own: the tiles' elements come and go with the layout; recognition must not. */
@@ -79,10 +84,13 @@ export function createSignCaptions(opts: SignCaptionsOptions) {
           v.srcObject = null
         })
       })
+      // Signs the user taught on this device (practice) are captioned from the same frames.
+      const custom = loaded.createCustomSignCaptions({ onCaption: opts.onCaption, timeOriginMs: performance.timeOrigin })
       let hands = HANDS_NONE
       createEffect(() => {
         const frame = rec.hands()
         if (!frame) return
+        custom.push(frame)
         frames.push(frame)
         if (frames.length % 300 === 0) frames = trimFrames(frames, KEEP_LANDMARKS_MS)
         const next = nextHandsPresence(hands, frame.hands.length, frame.t)
