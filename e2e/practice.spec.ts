@@ -8,7 +8,7 @@
  * different picture relaunches the browser on the same profile (a persistent context): the service
  * worker, its caches and IndexedDB carry over exactly as they would for a user reopening the app.
  */
-import { mkdtempSync, rmSync, existsSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 import { seriousViolations } from './axe'
 import { CHROMIUM_PATH } from './browser'
 import { letterClip, otherSignClip, requirePracticeData, sameSignOtherPersonClip, teachingClip } from './practiceClips'
-import { REPO_ROOT } from './server'
+import { REPO_ROOT, startServer } from './server'
 
 const baseUrl = inject('baseUrl')
 const profile = mkdtempSync(join(tmpdir(), 'silenttalk-practice-'))
@@ -190,4 +190,52 @@ describe('when the camera is refused', () => {
     await page.getByRole('button', { name: 'Teach a new sign' }).click()
     await page.getByRole('alert').filter({ hasText: 'Allow camera access in your browser settings' }).waitFor()
   }, 60_000)
+})
+
+describe('a new version', () => {
+  it('installs in the background, waits for the user to reload, then drops the old caches', async () => {
+    // A copy of the build on a server of its own, so this test can publish a new version of it.
+    const copy = mkdtempSync(join(tmpdir(), 'silenttalk-dist-'))
+    cpSync(join(REPO_ROOT, 'dist'), copy, { recursive: true })
+    const server = await startServer({ assetsDir: copy })
+    const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS })
+    const cacheNames = (page: Page) => page.evaluate(() => caches.keys())
+    try {
+      const page = await (await browser.newContext({ baseURL: server.url })).newPage()
+      await page.goto('/practice')
+      await page.locator('[data-offline-ready="true"]').waitFor({ timeout: 120_000 })
+      const swPath = join(copy, 'sw.js')
+      const script = readFileSync(swPath, 'utf8')
+      const etag = (await fetch(`${server.url}/sw.js`)).headers.get('etag') ?? ''
+      const v1 = /version:"([0-9a-f]+)"/.exec(script)?.[1]
+      expect(v1).toBeDefined()
+      expect(await cacheNames(page)).toContain(`silenttalk-shell-${v1}`)
+
+      // Deploying a changed build gives sw.js a new precache version.
+      const v2 = `${v1!.slice(0, -4)}beef`
+      writeFileSync(swPath, script.replaceAll(`version:"${v1}"`, `version:"${v2}"`))
+      // wrangler dev serves the changed file within a second or two, and for a moment still answers
+      // the browser's conditional update check (If-None-Match) with 304 under the old ETag.
+      const published = async () => {
+        const r = await fetch(`${server.url}/sw.js`, { headers: { 'if-none-match': etag } })
+        return r.status === 200 && (await r.text()).includes(v2)
+      }
+      await expect.poll(published, { timeout: 20_000 }).toBe(true)
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
+      await page.getByText('A new version of SilentTalk is ready.').waitFor({ timeout: STEP_TIMEOUT_MS })
+      // Nothing changes under the user until they choose: the old version still serves the page.
+      expect(await cacheNames(page)).toContain(`silenttalk-shell-${v1}`)
+
+      await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Reload' }).click()])
+      await page.getByRole('heading', { name: 'Practise signing' }).waitFor()
+      expect(await page.getByText('A new version of SilentTalk is ready.').count()).toBe(0)
+      const names = await cacheNames(page)
+      expect(names).toContain(`silenttalk-shell-${v2}`)
+      expect(names).not.toContain(`silenttalk-shell-${v1}`)
+    } finally {
+      await browser.close()
+      await server.stop()
+      rmSync(copy, { recursive: true, force: true })
+    }
+  }, 240_000)
 })

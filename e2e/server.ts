@@ -40,15 +40,20 @@ function run(args: string[]): Promise<void> {
   })
 }
 
-/** `vars` become `--var` flags, e.g. TURN_URLS/TURN_SECRET for a run against a local coturn. */
-export async function startServer(opts: { vars?: Record<string, string> } = {}): Promise<RunningServer> {
+/**
+ * `vars` become `--var` flags, e.g. TURN_URLS/TURN_SECRET for a run against a local coturn.
+ * `assetsDir` serves another copy of the built app than dist/ (the practice spec changes its copy
+ * to publish a "new version").
+ */
+export async function startServer(opts: { vars?: Record<string, string>; assetsDir?: string } = {}): Promise<RunningServer> {
   if (!existsSync(join(REPO_ROOT, 'dist/index.html'))) throw new Error('dist/ has no build: run `npm run build` first (npm run test:e2e does).')
   const persistDir = await mkdtemp(join(tmpdir(), 'silenttalk-e2e-'))
   await run(['d1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistDir])
   const port = await freePort()
   const inspectorPort = await freePort()
   const vars = Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ['--var', `${k}:${v}`])
-  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistDir, '--show-interactive-dev-session=false', ...vars]
+  const assets = opts.assetsDir ? ['--assets', opts.assetsDir] : []
+  const args = ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--persist-to', persistDir, '--show-interactive-dev-session=false', ...assets, ...vars]
   const child = spawn(WRANGLER, args, { cwd: REPO_ROOT, env: wranglerEnv, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   let output = ''
   child.stdout!.on('data', (d) => (output += d))
