@@ -7,7 +7,7 @@
 import { createEffect, createSignal, onCleanup, onMount } from 'solid-js'
 import type { FrameObservation } from '../../../../shared/features/observation'
 import { HAND_BONES, HAND_COLOURS } from '../../recognition/drawHands'
-import { fitView, toCanvas, type View } from './fitView'
+import { fitView, headRadius, toCanvas, type View } from './fitView'
 import type { BodyPoints } from './referenceSigns'
 
 export type HandAnimationProps = {
@@ -15,6 +15,8 @@ export type HandAnimationProps = {
   body?: (BodyPoints | null)[]
   fps: number
   label: string
+  /** Fit the head and shoulders into the drawing too: for signs made at a place on the body. */
+  showBody?: boolean
   /** Show it as in a mirror (your own view) rather than as you would see the signer. */
   mirrored?: boolean
   sizePx?: number
@@ -45,9 +47,9 @@ export function HandAnimation(props: HandAnimationProps) {
     const px = Math.round(size() * devicePixelRatio)
     canvas.width = px
     canvas.height = px
-    const view = fitView(props.frames, props.body ?? [], px, px)
+    const view = fitView(props.frames, props.showBody ? (props.body ?? []) : [], px, px)
     const i = Math.min(frame(), props.frames.length - 1)
-    draw(ctx, view, props.frames[i], props.body?.[i] ?? null, px, props.mirrored ?? false)
+    draw(ctx, view, props.frames[i], props.showBody ? (props.body?.[i] ?? null) : null, px, props.mirrored ?? false)
   })
 
   return (
@@ -70,7 +72,7 @@ function draw(ctx: CanvasRenderingContext2D, view: View, frame: FrameObservation
     const nose = at(body.nose)
     const ls = at(body.leftShoulder)
     const rs = at(body.rightShoulder)
-    const headR = Math.hypot(ls.x - rs.x, ls.y - rs.y) * 0.32
+    const headR = headRadius(body, view.aspect) * view.scale
     ctx.strokeStyle = BODY_COLOUR
     ctx.lineWidth = line
     ctx.beginPath()

@@ -40,7 +40,7 @@ export default function SignPage() {
               <h1 id="sign-title">{isLetter() ? `The letter ${name()}` : `“${name()}”`}</h1>
               <div class="sign-detail">
                 <Show when={reference()} fallback={<p class="hint">{reference.loading ? 'Loading the recording…' : 'No recording of this sign is available.'}</p>}>
-                  {(r) => <HandAnimation frames={r().frames} body={r().body} fps={r().fps} label={name()} mirrored={mirrored()} />}
+                  {(r) => <HandAnimation frames={r().frames} body={r().body} showBody={!isLetter()} fps={r().fps} label={name()} mirrored={mirrored()} />}
                 </Show>
                 <dl class="sign-description">
                   <dt>Handshape</dt>

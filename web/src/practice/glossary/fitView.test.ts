@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { FrameObservation } from '../../../../shared/features/observation'
-import { fitView, toCanvas } from './fitView'
+import { fitView, headRadius, toCanvas } from './fitView'
 
 const hand = (xs: number[], ys: number[]) => ({ handedness: 'Right' as const, score: 1, landmarks: xs.map((x, i) => ({ x, y: ys[i]!, z: 0 })) })
 const frames: FrameObservation[] = [{ t: 0, aspect: 2, hands: [hand([0.4, 0.5], [0.2, 0.6])] }]
@@ -29,5 +29,14 @@ describe('fitting a sign into the drawing', () => {
   it('shows the mirror image when asked', () => {
     const v = fitView(frames, [], 300, 300)
     expect(toCanvas(v, { x: 0.4, y: 0.2 }, 300, true).x).toBeCloseTo(300 - toCanvas(v, { x: 0.4, y: 0.2 }, 300).x)
+  })
+})
+
+describe('fitting the body in', () => {
+  it('keeps the head above the nose inside the drawing', () => {
+    const body = { nose: { x: 0.5, y: 0.3, z: 0 }, leftShoulder: { x: 0.6, y: 0.5, z: 0 }, rightShoulder: { x: 0.4, y: 0.5, z: 0 }, leftElbow: { x: 0.65, y: 0.8, z: 0 }, rightElbow: { x: 0.35, y: 0.8, z: 0 } }
+    const v = fitView(frames, [body], 300, 300)
+    const r = headRadius(body, 2) * v.scale
+    expect(toCanvas(v, body.nose, 300).y - r).toBeGreaterThan(0)
   })
 })

@@ -12,6 +12,13 @@ export type Point2 = { x: number; y: number }
 /** Margin around the sign, as a share of its larger side. */
 const MARGIN = 0.12
 
+/** The head drawn around the nose: about a third of the shoulder width (in the image's true units). */
+export const headRadius = (b: BodyPoints, aspect: number) => 0.32 * Math.hypot((b.leftShoulder.x - b.rightShoulder.x) * aspect, b.leftShoulder.y - b.rightShoulder.y)
+
+/**
+ * `body` points are fitted in too when given (a sign placed at the forehead, chin or chest needs
+ * them in view); for a handshape, leave them out and the hand fills the drawing.
+ */
 export function fitView(frames: readonly FrameObservation[], body: readonly (BodyPoints | null)[], canvasW: number, canvasH: number): View {
   const aspect = frames[0]?.aspect ?? 1
   let minX = Infinity
@@ -25,7 +32,14 @@ export function fitView(frames: readonly FrameObservation[], body: readonly (Bod
     maxY = Math.max(maxY, p.y)
   }
   for (const f of frames) for (const h of f.hands) for (const p of h.landmarks) add(p)
-  for (const b of body) if (b) for (const p of [b.nose, b.leftShoulder, b.rightShoulder]) add(p)
+  for (const b of body) {
+    if (!b) continue
+    for (const p of [b.leftShoulder, b.rightShoulder]) add(p)
+    const r = headRadius(b, aspect)
+    add({ x: b.nose.x, y: b.nose.y - r })
+    add({ x: b.nose.x - r / aspect, y: b.nose.y })
+    add({ x: b.nose.x + r / aspect, y: b.nose.y })
+  }
   if (!Number.isFinite(minX)) return { scale: Math.min(canvasW / aspect, canvasH), offsetX: 0, offsetY: 0, aspect }
   const w = maxX - minX
   const h = maxY - minY
