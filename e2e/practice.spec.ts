@@ -143,6 +143,7 @@ describe('a sign of your own', () => {
     await ready(page)
     await page.getByRole('button', { name: 'Record takes' }).click()
     await page.locator('.takes li').nth(2).waitFor({ timeout: STEP_TIMEOUT_MS })
+    expect(await seriousViolations(page)).toEqual([])
     const takeFrames = await page.locator('.takes li').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.frames)))
     expect(takeFrames.every((n) => n >= 15)).toBe(true)
 
@@ -169,6 +170,7 @@ describe('a sign of your own', () => {
     await feedback.waitFor({ timeout: STEP_TIMEOUT_MS })
     expect(await feedback.getAttribute('data-correct')).toBe('true')
     expect(await feedback.textContent()).toMatch(/^Right: abdomen \(\d+% sure\)/)
+    expect(await seriousViolations(page)).toEqual([])
   }, 120_000)
 
   it('is not recognised in a different sign', async () => {
