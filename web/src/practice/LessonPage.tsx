@@ -9,7 +9,7 @@ import { makeCustomSignStore } from './customSigns/customSignStore'
 import { Drill } from './Drill'
 import { describePracticeError, storageError } from './errors'
 import { isLessonId, lessonPlan } from './lessonPlan'
-import { loadCatalog } from './loadCatalog'
+import { loadCatalog, type Catalog } from './loadCatalog'
 import { makePracticeDbConnection } from './practiceDb'
 import { makeProgressStore } from './progressStore'
 import './practice.css'
@@ -27,7 +27,7 @@ export default function LessonPage() {
     async ([lesson, focus]) => {
       if (!isLessonId(lesson)) return null
       const [catalog, progress, customSigns] = await Promise.all([
-        loadCatalog(),
+        loadCatalog().catch((): Catalog => ({ letters: null, words: null })),
         progressStore.all().catch(() => new Map()),
         lesson === 'custom' || lesson === 'review' ? customStore.templates() : Promise.resolve([]),
       ])

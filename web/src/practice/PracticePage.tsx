@@ -9,10 +9,10 @@ import { makeCustomSignStore } from './customSigns/customSignStore'
 import { datedFileName, downloadText } from './downloadText'
 import { describePracticeError, storageError, type PracticeError } from './errors'
 import { LESSON_IDS, LESSON_TITLES, lessonPlan } from './lessonPlan'
-import { loadCatalog } from './loadCatalog'
+import { loadCatalog, type Catalog } from './loadCatalog'
 import { OfflineReadiness } from './OfflineReadiness'
 import { makePracticeDbConnection } from './practiceDb'
-import { accuracy, KNOWN_MASTERY, mastery, weakestSigns } from './progress'
+import { accuracy, KNOWN_MASTERY, mastery, weakestSigns, type SignProgress } from './progress'
 import { makeProgressStore } from './progressStore'
 import { displayLabel } from './signs'
 import './practice.css'
@@ -27,7 +27,15 @@ export default function PracticePage() {
   const [error, setError] = createSignal<PracticeError | null>(null)
 
   const [data, { refetch }] = createResource(async () => {
-    const [catalog, progress, custom] = await Promise.all([loadCatalog(), store.all(), customStore.list().catch(() => [])])
+    const [catalog, progress, custom] = await Promise.all([
+      // Not reachable (offline before the first visit finished): the lessons say they have no model.
+      loadCatalog().catch((): Catalog => ({ letters: null, words: null })),
+      store.all().catch((e: unknown) => {
+        setError(storageError(e))
+        return new Map<string, SignProgress>()
+      }),
+      customStore.list().catch(() => []),
+    ])
     return { catalog, progress, custom }
   })
 
