@@ -7,6 +7,9 @@ import { createServiceWorker } from '../pwa/createServiceWorker'
 import { formatBytes } from '../pwa/formatBytes'
 import { describePrecacheFailure } from '../pwa/PwaStatus'
 
+/** The service worker leaves the large recognition files out while the data saver is on (sw.ts). */
+const saveData = () => (navigator as Navigator & { connection?: { saveData?: boolean } }).connection?.saveData === true
+
 export function OfflineReadiness() {
   const sw = createServiceWorker()
   return (
@@ -22,6 +25,9 @@ export function OfflineReadiness() {
               <progress id="offline-progress" value={p().loadedBytes} max={p().totalBytes} />
             </>
           )}
+        </Match>
+        <Match when={sw.state().offlineReady && saveData()}>
+          <p>Data saver is on, so sign recognition is kept for offline use the first time you practise rather than now.</p>
         </Match>
         <Match when={sw.state().offlineReady}>
           <p>Ready to practise without a connection, sign recognition included.</p>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { staleCaches, staleModelKeys } from './precacheManifest'
+import { entriesToInstall, staleCaches, staleModelKeys, type PrecacheEntry } from './precacheManifest'
 
 describe('cleaning up after an update', () => {
   it('drops the shell and runtime caches of other versions only', () => {
@@ -16,5 +16,18 @@ describe('cleaning up after an update', () => {
       `${origin}/models/asl-letters/manifest.json`,
     ]
     expect(staleModelKeys(keys, { modelKeys: [current] }, origin)).toEqual([keys[1]])
+  })
+})
+
+describe('what installs', () => {
+  const entry = (url: string, kind: PrecacheEntry['kind']): PrecacheEntry => ({ url, kind, bytes: 1, sha256: 'a'.repeat(64), store: kind === 'model' ? 'models' : 'shell' })
+  const entries = [entry('/', 'html'), entry('/assets/a.js', 'js'), entry('/recognition/ort/ort-wasm-simd-threaded.wasm', 'wasm'), entry('/models/asl-letters/model.onnx', 'model')]
+
+  it('downloads everything for offline use', () => {
+    expect(entriesToInstall(entries, false)).toEqual(entries)
+  })
+
+  it('downloads only the app shell when the user saves data', () => {
+    expect(entriesToInstall(entries, true).map((e) => e.url)).toEqual(['/', '/assets/a.js'])
   })
 })

@@ -52,3 +52,12 @@ export function staleModelKeys(keys: readonly string[], manifest: Pick<PrecacheM
     return !keep.has(`${u.pathname}${u.search}`)
   })
 }
+
+/**
+ * What to download at install. With the browser's data saver on (Save-Data), only the app shell:
+ * the recognition runtimes and models (tens of MB) are then cached the first time practice or sign
+ * captions use them, so a call link opened on a metered connection does not fetch them unasked.
+ */
+export function entriesToInstall(entries: readonly PrecacheEntry[], saveData: boolean): PrecacheEntry[] {
+  return saveData ? entries.filter((e) => e.kind !== 'wasm' && e.kind !== 'model') : [...entries]
+}

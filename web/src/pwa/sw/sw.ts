@@ -16,7 +16,7 @@
  * manifest of the build it belongs to, so every build that changes a file changes this script
  * and the browser sees an update.
  */
-import { MODEL_CACHE, modelCacheKey, runtimeCacheName, shellCacheName, staleCaches, staleModelKeys, type PrecacheEntry, type PrecacheManifest } from './precacheManifest'
+import { entriesToInstall, MODEL_CACHE, modelCacheKey, runtimeCacheName, shellCacheName, staleCaches, staleModelKeys, type PrecacheEntry, type PrecacheManifest } from './precacheManifest'
 import { routeRequest } from './route'
 import type { FromServiceWorker, ToServiceWorker } from '../swMessages'
 
@@ -27,7 +27,10 @@ const MANIFEST = __PRECACHE__
 const BY_URL = new Map(MANIFEST.entries.map((e) => [e.url, e]))
 const SHELL = shellCacheName(MANIFEST.version)
 const RUNTIME = runtimeCacheName(MANIFEST.version)
-const TOTAL_BYTES = MANIFEST.entries.reduce((n, e) => n + e.bytes, 0)
+/** Chromium's Network Information API; absent elsewhere, which means no data saver. */
+const saveData = () => (self.navigator as WorkerNavigator & { connection?: { saveData?: boolean } }).connection?.saveData === true
+const INSTALL = entriesToInstall(MANIFEST.entries, saveData())
+const TOTAL_BYTES = INSTALL.reduce((n, e) => n + e.bytes, 0)
 /** Downloads at once: enough to hide latency, few enough that the app's own requests still get through. */
 const PARALLEL_DOWNLOADS = 4
 /** Progress messages at most this often. */
@@ -101,8 +104,14 @@ async function appShell(request: Request): Promise<Response> {
 
 async function fromPrecache(request: Request, entry: PrecacheEntry): Promise<Response> {
   const cache = await caches.open(entry.store === 'models' ? MODEL_CACHE : SHELL)
-  const cached = await cache.match(entry.store === 'models' ? modelCacheKey(entry.url, entry.sha256) : entry.url)
-  return cached ?? fetch(request)
+  const key = entry.store === 'models' ? modelCacheKey(entry.url, entry.sha256) : entry.url
+  const cached = await cache.match(key)
+  if (cached) return cached
+  // Not installed (data saver) or dropped by the browser: fetch it, and keep it for next time
+  // unchecked; the recogniser verifies model bytes against their manifest when it loads them.
+  const response = await fetch(request)
+  if (response.status === 200) await cache.put(key, response.clone()).catch(() => {})
+  return response
 }
 
 async function cacheOnUse(request: Request): Promise<Response> {
@@ -147,7 +156,7 @@ async function precacheAll() {
   }
 
   // Small files first, so the shell is ready before the large runtimes finish.
-  const queue = [...MANIFEST.entries].sort((a, b) => a.bytes - b.bytes)
+  const queue = [...INSTALL].sort((a, b) => a.bytes - b.bytes)
   await Promise.all(
     Array.from({ length: PARALLEL_DOWNLOADS }, async () => {
       for (let e = queue.shift(); e; e = queue.shift()) await one(e)
