@@ -38,7 +38,8 @@ const NEXT_PROMPT_DELAY_MS = 1_200
 export function Drill(props: DrillProps) {
   const [video, setVideo] = createSignal<HTMLVideoElement>()
   const [progress, setProgress] = createSignal(props.initialProgress)
-  const [item, setItem] = createSignal<PracticeItem | null>(nextItem(props.items, props.initialProgress, null))
+  // Not deduplicated: practising one sign prompts the same item again, and that is a new attempt.
+  const [item, setItem] = createSignal<PracticeItem | null>(nextItem(props.items, props.initialProgress, null), { equals: false })
   const [feedback, setFeedback] = createSignal<Feedback | null>(null)
   const [position, setPosition] = createSignal(0)
   const [nearest, setNearest] = createSignal<Nearest | null>(null)
