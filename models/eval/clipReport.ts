@@ -6,9 +6,14 @@
  * p ≥ 0.8 over evaluations spanning ≥ 130 ms; web/src/recognition/wordDecoder.ts is the real one).
  */
 import { readFileSync } from 'node:fs'
+import { sequenceFrames, type SignSequence } from '../data/types'
+import { wordClass } from '../recipes/words'
+import type { Scored } from './metrics'
 import type { FrameObservation } from '../../shared/features/observation'
-import { SIGN_WINDOW_INPUT_SIZE, SIGN_WINDOW_MS, signWindowInput } from '../../shared/features/signFeatures'
-import { runOnnx, type LoadedModel } from './onnxModel'
+import { SIGN_WINDOW_INPUT_SIZE, SIGN_WINDOW_MS, signFrameFeatures, signWindowFromFeatures } from '../../shared/features/signFeatures'
+
+/** Anything that scores windows: the committed ONNX model, or a fold's TF.js network. */
+export type WindowScorer = { labels: string[]; noSign?: string; run: (x: Float32Array, rows: number) => Promise<Float32Array> }
 
 /** The recogniser scores a window once the frames cover most of it. */
 const MIN_COVER = 0.6
@@ -23,26 +28,38 @@ export function readVideoLandmarks(path: string): FrameObservation[] {
   return raw.frames
 }
 
-export async function clipVerdict(m: LoadedModel, file: string): Promise<ClipVerdict> {
-  const frames = readVideoLandmarks(file)
-  const labels = m.manifest.labels
-  const noSign = m.manifest.noSign
+export const clipVerdict = (m: WindowScorer, file: string) => framesVerdict(m, readVideoLandmarks(file), file)
+
+export async function framesVerdict(m: WindowScorer, frames: FrameObservation[], file = ''): Promise<ClipVerdict> {
+  const { labels, noSign } = m
   const evals: { t: number; label: string; p: number }[] = []
   const best = new Map<string, number>()
-  for (const f of frames) {
-    const windows = SIGN_WINDOW_MS.filter((w) => f.t - frames[0]!.t >= MIN_COVER * w)
-    if (windows.length === 0) continue
-    const x = new Float32Array(windows.length * SIGN_WINDOW_INPUT_SIZE)
-    windows.forEach((w, i) => x.set(signWindowInput(frames.filter((g) => g.t >= f.t - w && g.t <= f.t), { startMs: f.t - w, endMs: f.t }), i * SIGN_WINDOW_INPUT_SIZE))
-    const probs = await runOnnx(m, x, windows.length)
+  const scored = frames.map((f) => ({ f, windows: SIGN_WINDOW_MS.filter((w) => f.t - frames[0]!.t >= MIN_COVER * w) })).filter((e) => e.windows.length > 0)
+  const rows = scored.reduce((n, e) => n + e.windows.length, 0)
+  const x = new Float32Array(rows * SIGN_WINDOW_INPUT_SIZE)
+  // Per-frame features once, as the recogniser caches them; each window is a slice of them.
+  const cached = frames.map((f) => ({ t: f.t, features: signFrameFeatures(f) }))
+  let r = 0
+  scored.forEach(({ f, windows }) => {
+    const endAt = frames.indexOf(f) + 1
+    for (const w of windows) {
+      let from = endAt - 1
+      while (from > 0 && cached[from - 1]!.t >= f.t - w) from--
+      x.set(signWindowFromFeatures(cached.slice(from, endAt), { startMs: f.t - w, endMs: f.t }), r * SIGN_WINDOW_INPUT_SIZE)
+      r++
+    }
+  })
+  const probs = rows ? await m.run(x, rows) : new Float32Array()
+  r = 0
+  for (const { f, windows } of scored) {
     let lead = { label: noSign ?? '', p: 0 }
-    windows.forEach((_, i) => {
+    for (let i = 0; i < windows.length; i++, r++) {
       labels.forEach((label, c) => {
-        const p = probs[i * labels.length + c]!
+        const p = probs[r * labels.length + c]!
         best.set(label, Math.max(best.get(label) ?? 0, p))
         if (label !== noSign && p > lead.p) lead = { label, p }
       })
-    })
+    }
     evals.push({ t: f.t, ...lead })
   }
   const committed: ClipVerdict['committed'] = []
@@ -72,4 +89,38 @@ export function formatVerdict(v: ClipVerdict): string {
   const best = [...v.best].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([l, p]) => `${l} ${p.toFixed(2)}`).join(', ')
   const said = v.committed.length ? v.committed.map((c) => `${c.label} (p ${c.p.toFixed(2)} at ${(c.tMs / 1000).toFixed(2)} s)`).join(', ') : 'nothing'
   return `${v.file}\n  ${v.frames} frames, a hand in ${v.handFrames}\n  says: ${said}\n  highest p per label: ${best}`
+}
+
+/**
+ * A recorded take as the app would caption it: embedded in a second of empty frames either side
+ * (no hands before or after; the conservative guess for a cut-out take) and read with the decoder's
+ * windows. The take's caption is the one sign committed, "no sign" when none is, and wrong when two
+ * different signs are.
+ */
+export async function takeCaption(m: WindowScorer, take: FrameObservation[], truth: string): Promise<string> {
+  const step = take.length > 1 ? (take[take.length - 1]!.t - take[0]!.t) / (take.length - 1) : 33
+  const pad = Math.ceil(1000 / step)
+  const t0 = take[0]?.t ?? 0
+  const aspect = take[0]?.aspect ?? 1
+  const frames: FrameObservation[] = [
+    ...Array.from({ length: pad }, (_, i) => ({ t: t0 - (pad - i) * step, hands: [], aspect })),
+    ...take,
+    ...Array.from({ length: pad }, (_, i) => ({ t: (take[take.length - 1]?.t ?? t0) + (i + 1) * step, hands: [], aspect })),
+  ]
+  const said = [...new Set((await framesVerdict(m, frames)).committed.map((c) => c.label))]
+  if (said.length === 0) return m.noSign ?? ''
+  if (said.length === 1) return said[0]!
+  return said.find((l) => l !== truth)!
+}
+
+/** Every take the model knows how to score (see `wordClass`), captioned by `takeCaption`. */
+export async function wordTakeCaptions(m: WindowScorer, takes: SignSequence[]): Promise<Scored[]> {
+  const out: Scored[] = []
+  for (const s of takes) {
+    const truth = wordClass(s.label)
+    if (truth === 'unused') continue
+    const said = await takeCaption(m, sequenceFrames(s), m.labels[truth]!)
+    out.push({ truth, predicted: m.labels.indexOf(said), person: s.person })
+  }
+  return out
 }

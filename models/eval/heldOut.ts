@@ -23,31 +23,36 @@ export type FoldRunner = {
   classes: number
   train: (held: Set<string>) => Promise<tfl.Sequential>
   evalSet: (held: Set<string>) => EvalSet
+  /** A second reading of the held-out people, e.g. takes captioned through the decoder's windows. */
+  evalTakes?: (net: tfl.Sequential, held: Set<string>) => Promise<Scored[]>
   log?: (line: string) => void
 }
 
+export type FoldResult = { scored: Scored[]; takes: Scored[] }
+
 export const foldCacheDir = (id: string) => join(REPO_ROOT, 'models', '.cache', id, 'folds')
 
-export async function runFold(r: FoldRunner, fold: Fold): Promise<Scored[]> {
+export async function runFold(r: FoldRunner, fold: Fold): Promise<FoldResult> {
   const key = createHash('sha256').update(`${r.recipeKey}\n${[...fold.held].sort().join('\n')}`).digest('hex').slice(0, 16)
   const dir = foldCacheDir(r.id)
   const file = join(dir, `${fold.name.replace(/[^A-Za-z0-9._-]+/g, '_')}.json`)
   if (existsSync(file)) {
-    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string; scored: Scored[] }
+    const cached = JSON.parse(readFileSync(file, 'utf8')) as { key: string } & FoldResult
     if (cached.key === key) {
       r.log?.(`fold ${fold.name}: cached`)
-      return cached.scored
+      return { scored: cached.scored, takes: cached.takes ?? [] }
     }
   }
   const t0 = performance.now()
   const net = await r.train(fold.held)
   const ev = r.evalSet(fold.held)
   const pred = argmaxRows(predict(net, ev.x, ev.rows, r.inputShape), r.classes)
-  net.dispose()
   const scored = ev.y.map((truth, i) => ({ truth, predicted: pred[i]!, person: ev.persons[i]! }))
+  const takes = r.evalTakes ? await r.evalTakes(net, fold.held) : []
+  net.dispose()
   mkdirSync(dir, { recursive: true })
-  writeFileSync(file, JSON.stringify({ key, fold: fold.name, seconds: (performance.now() - t0) / 1000, scored }))
+  writeFileSync(file, JSON.stringify({ key, fold: fold.name, seconds: (performance.now() - t0) / 1000, scored, takes }))
   const right = scored.filter((s) => s.truth === s.predicted).length
   r.log?.(`fold ${fold.name}: ${((100 * right) / Math.max(scored.length, 1)).toFixed(1)}% of ${scored.length} (${((performance.now() - t0) / 1000).toFixed(0)} s)`)
-  return scored
+  return { scored, takes }
 }

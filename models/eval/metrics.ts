@@ -75,3 +75,13 @@ export function argmaxRows(probs: Float32Array, classes: number): number[] {
   }
   return out
 }
+
+/** The report as markdown tables (per person, per class), for the model card's companion file. */
+export function reportMarkdown(r: Report, title: string): string {
+  const pctMd = (v: number) => (Number.isNaN(v) ? '–' : `${(100 * v).toFixed(1)}%`)
+  const lines = [`### ${title}`, '', `**${pctMd(r.accuracy)}** top-1 on ${r.total} samples.`, '', '| person | accuracy | samples |', '|---|---:|---:|']
+  for (const p of r.people) lines.push(`| ${p.person} | ${pctMd(p.accuracy)} | ${p.total} |`)
+  lines.push('', '| class | precision | recall | support |', '|---|---:|---:|---:|')
+  for (const c of r.classes) if (c.support > 0 || !Number.isNaN(c.precision)) lines.push(`| ${c.label} | ${pctMd(c.precision)} | ${pctMd(c.recall)} | ${c.support} |`)
+  return lines.join('\n')
+}

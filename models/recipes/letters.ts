@@ -76,9 +76,9 @@ export function letterEvalSet(samples: LetterSample[]): LetterEvalSet {
   return { x: x.subarray(0, y.length * LETTER_FEATURE_SIZE), y, persons, rows: y.length, skipped }
 }
 
-export function trainLetters(samples: LetterSample[], t: LetterTraining = LETTER_TRAINING, log?: (l: string) => void) {
+export function trainLetters(samples: LetterSample[], t: LetterTraining = LETTER_TRAINING, log?: (l: string) => void, net: NetSpec = LETTER_NET) {
   const rnd = makeRandom(t.seed)
-  return fitNet(LETTER_NET, {
+  return fitNet(net, {
     epochs: t.epochs,
     batchSize: t.batchSize,
     learningRate: t.learningRate,

@@ -13,7 +13,7 @@ export const MODELS = {
   },
   words: {
     id: 'asl-words',
-    name: 'ASL signs: hello, thank you, I love you, please, yes, no, help',
+    name: 'ASL signs: hello, thank you, I love you, please, yes, no',
     language: 'ASL',
     kind: 'word',
     labels: WORD_LABELS,

@@ -1,14 +1,22 @@
 /**
  * @module Augmentation of a sign sequence into one training window, matched to real variation:
  * where the sign sits in the decoder's window (crop or pad with rest / absent hands), signing speed
- * (a random monotone time warp), dropped camera frames and lost detections, the scene turned and
- * stretched a little, landmark jitter, and the mirror image (a left-handed signer).
+ * (a random monotone time warp), dropped camera frames and lost detections, the camera turned,
+ * nearer or further, off centre or stretched a little, landmark jitter, and the mirror image (a
+ * left-handed signer).
  */
 import type { FrameObservation, HandObservation } from '../../shared/features/observation'
+import { SIGN_WINDOW_MS } from '../../shared/features/signFeatures'
 import { sequenceFrames, type SignSequence } from '../data/types'
 import type { Random } from './random'
 
 export type SequenceAugment = {
+  /**
+   * Share of windows cut the way the decoder cuts them: a SIGN_WINDOW_MS window that fits the
+   * sign, ending anywhere that still holds nearly all of it, with rest or absent hands around the
+   * take. The others span the take itself (cropped or padded).
+   */
+  decoderWindows: number
   /** Fraction of the sign's duration that may be cut from each end (webcam takes include lead-in). */
   crop: number
   /** Fraction of the duration that may be added at each end (Kaggle takes are trimmed to the sign). */
@@ -19,6 +27,10 @@ export type SequenceAugment = {
   dropFrames: number
   dropHands: number
   rollDeg: number
+  /** Scale about the image centre (± fraction): the signer nearer or further. */
+  zoom: number
+  /** Shift in image heights: the signer off centre. */
+  shift: number
   stretch: number
   /** Landmark noise in palm sizes. */
   jitter: number
@@ -26,12 +38,15 @@ export type SequenceAugment = {
 }
 
 export const SEQUENCE_AUGMENT: SequenceAugment = {
+  decoderWindows: 0.5,
   crop: 0.15,
   pad: 0.3,
   speed: [0.7, 1.4],
   dropFrames: 0.3,
   dropHands: 0.1,
   rollDeg: 10,
+  zoom: 0.2,
+  shift: 0.1,
   stretch: 0.1,
   jitter: 0.02,
   mirror: 0.5,
@@ -50,6 +65,7 @@ export function wholeWindow(seq: SignSequence): Window {
  * otherwise it holds lead-in and rest already (crop it).
  */
 export function augmentWindow(seq: SignSequence, a: SequenceAugment, rnd: Random, trimmed: boolean): Window {
+  if (rnd.chance(a.decoderWindows)) return decoderWindow(seq, a, rnd)
   let frames = sequenceFrames(seq)
   const t0 = frames[0]!.t
   const t1 = frames[frames.length - 1]!.t
@@ -71,21 +87,45 @@ export function augmentWindow(seq: SignSequence, a: SequenceAugment, rnd: Random
   }
 
   const warp = timeWarp(startMs, endMs, a.speed, rnd)
+  const inside = frames.filter((f) => f.t >= startMs && f.t <= endMs).map((f) => ({ ...f, t: warp(f.t) }))
+  const w = augmentScene({ frames: inside, startMs: warp(startMs), endMs: warp(endMs) }, a, rnd)
+  return w.frames.length >= 2 ? w : augmentWindow(seq, { ...a, dropFrames: 0 }, rnd, trimmed)
+}
+
+/** The spatial half of the augmentation, and lost frames and detections, for any window. */
+export function augmentScene(w: Window, a: SequenceAugment, rnd: Random): Window {
   const dropP = rnd.uniform(0, a.dropFrames)
   const handP = rnd.uniform(0, a.dropHands)
-  const scene = sceneTransform(frames, a, rnd)
-  const out: FrameObservation[] = []
-  for (const f of frames) {
-    if (f.t < startMs || f.t > endMs) continue
+  const scene = sceneTransform(w.frames, a, rnd)
+  const frames: FrameObservation[] = []
+  for (const f of w.frames) {
     if (rnd.chance(dropP)) continue
-    out.push({
-      t: warp(f.t),
-      aspect: 1,
-      hands: f.hands.filter(() => !rnd.chance(handP)).map((h) => scene(h, f.aspect)),
-    })
+    frames.push({ t: f.t, aspect: f.aspect, hands: f.hands.filter(() => !rnd.chance(handP)).map((h) => scene(h, f.aspect)) })
   }
-  if (out.length < 2) return augmentWindow(seq, { ...a, dropFrames: 0 }, rnd, trimmed)
-  return { frames: out, startMs: warp(startMs), endMs: warp(endMs) }
+  return { frames, startMs: w.startMs, endMs: w.endMs }
+}
+
+/** A window as the decoder would cut it around this take (see `decoderWindows`). */
+function decoderWindow(seq: SignSequence, a: SequenceAugment, rnd: Random): Window {
+  const take = sequenceFrames(seq)
+  const speed = rnd.uniform(a.speed[0], a.speed[1])
+  const t0 = take[0]!.t
+  const step = (take[take.length - 1]!.t - t0) / Math.max(take.length - 1, 1) / speed || 33
+  const timed = take.map((f) => ({ ...f, t: (f.t - t0) / speed }))
+  const signMs = timed[timed.length - 1]!.t
+  const longest = Math.max(...SIGN_WINDOW_MS)
+  const fits = SIGN_WINDOW_MS.find((w) => w >= 0.85 * signMs) ?? longest
+  const w = fits * rnd.uniform(0.95, 1.05)
+  const pad = Math.ceil(longest / step)
+  const frames = [...restFrames(timed[0]!, pad, -step, rnd), ...timed, ...restFrames(timed[timed.length - 1]!, pad, step, rnd)].sort((p, q) => p.t - q.t)
+  // The window holds (nearly) the whole sign when it can; a sign longer than the window fills it.
+  const [lo, hi] = w >= signMs ? [signMs - 0.1 * signMs, w + 0.1 * signMs] : [w, signMs]
+  const end = rnd.uniform(lo, Math.max(lo, hi))
+  const start = end - w
+  const warp = timeWarp(start, end, [0.85, 1.2], rnd)
+  const inside = frames.filter((f) => f.t >= start && f.t <= end).map((f) => ({ ...f, t: warp(f.t) }))
+  const out = augmentScene({ frames: inside, startMs: start, endMs: end }, a, rnd)
+  return out.frames.length >= 2 ? out : decoderWindow(seq, { ...a, dropFrames: 0 }, rnd)
 }
 
 /**
@@ -114,39 +154,36 @@ function timeWarp(start: number, end: number, speed: [number, number], rnd: Rand
   }
 }
 
-/** One transform for the whole window (signers turn the camera, not each frame): roll, stretch, mirror, jitter. */
+/**
+ * One transform for the whole window (a camera placed differently, not a shaking one), about the
+ * image centre so where the hands are in the picture stays meaningful: roll, zoom, shift, stretch,
+ * mirror, and per-landmark jitter.
+ */
 function sceneTransform(frames: FrameObservation[], a: SequenceAugment, rnd: Random) {
-  let cx = 0
-  let cy = 0
-  let n = 0
   let palm = 0
+  let n = 0
   for (const f of frames)
     for (const h of f.hands) {
-      cx += h.landmarks[0]!.x * f.aspect
-      cy += h.landmarks[0]!.y
       palm += Math.hypot((h.landmarks[9]!.x - h.landmarks[0]!.x) * f.aspect, h.landmarks[9]!.y - h.landmarks[0]!.y)
       n++
     }
-  cx /= n || 1
-  cy /= n || 1
   palm = palm / (n || 1) || 0.05
   const roll = (rnd.uniform(-a.rollDeg, a.rollDeg) * Math.PI) / 180
   const [c, s] = [Math.cos(roll), Math.sin(roll)]
+  const zoom = 1 + rnd.uniform(-a.zoom, a.zoom)
   const sx = 1 + rnd.uniform(-a.stretch, a.stretch)
+  const tx = rnd.uniform(-a.shift, a.shift)
+  const ty = rnd.uniform(-a.shift, a.shift)
   const mirror = rnd.chance(a.mirror)
   return (h: HandObservation, aspect: number): HandObservation => ({
     score: h.score,
     handedness: mirror ? (h.handedness === 'Left' ? 'Right' : 'Left') : h.handedness,
     landmarks: h.landmarks.map((p) => {
-      const x = p.x * aspect - cx
-      const y = p.y - cy
-      const rx = (c * x - s * y) * sx
-      const ry = s * x + c * y
-      return {
-        x: (mirror ? -rx : rx) + rnd.normal() * a.jitter * palm,
-        y: ry + rnd.normal() * a.jitter * palm,
-        z: p.z * aspect,
-      }
+      const x = (p.x - 0.5) * aspect
+      const y = p.y - 0.5
+      const rx = (c * x - s * y) * sx * zoom + tx + rnd.normal() * a.jitter * palm
+      const ry = (s * x + c * y) * zoom + ty + rnd.normal() * a.jitter * palm
+      return { x: (mirror ? -rx : rx) / aspect + 0.5, y: ry + 0.5, z: p.z }
     }),
   })
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fixtures from '../../shared/features/fixtures/mit-observations.json'
 import type { FrameObservation } from '../../shared/features/observation'
+import { SIGN_WINDOW_MS } from '../../shared/features/signFeatures'
 import type { SignSequence } from '../data/types'
 import { augmentWindow, SEQUENCE_AUGMENT, wholeWindow } from './augmentSequence'
 import { makeRandom } from './random'
@@ -46,15 +47,26 @@ describe('augmentWindow', () => {
   it('pads a trimmed take with rest or absent hands and crops a webcam take', () => {
     const whole = wholeWindow(seq)
     const rnd = makeRandom(4)
-    const padded = Array.from({ length: 30 }, () => augmentWindow(seq, { ...SEQUENCE_AUGMENT, dropFrames: 0 }, rnd, true))
+    const padded = Array.from({ length: 30 }, () => augmentWindow(seq, { ...SEQUENCE_AUGMENT, decoderWindows: 0, dropFrames: 0 }, rnd, true))
     expect(Math.max(...padded.map((w) => w.frames.length))).toBeGreaterThan(whole.frames.length)
-    const cropped = Array.from({ length: 30 }, () => augmentWindow(seq, { ...SEQUENCE_AUGMENT, dropFrames: 0 }, rnd, false))
+    const cropped = Array.from({ length: 30 }, () => augmentWindow(seq, { ...SEQUENCE_AUGMENT, decoderWindows: 0, dropFrames: 0 }, rnd, false))
     expect(Math.max(...cropped.map((w) => w.frames.length))).toBeLessThanOrEqual(whole.frames.length)
     expect(Math.min(...cropped.map((w) => w.frames.length))).toBeLessThan(whole.frames.length)
   })
 
+  it('cuts decoder windows one of SIGN_WINDOW_MS long that hold nearly all of the sign', () => {
+    const rnd = makeRandom(6)
+    const handFrames = wholeWindow(seq).frames.filter((f) => f.hands.length > 0).length
+    for (let i = 0; i < 40; i++) {
+      const w = augmentWindow(seq, { ...SEQUENCE_AUGMENT, decoderWindows: 1, dropFrames: 0, dropHands: 0 }, rnd, true)
+      const ms = w.endMs - w.startMs
+      expect(SIGN_WINDOW_MS.some((m) => Math.abs(ms - m) <= 0.05 * m + 1e-9)).toBe(true)
+      expect(w.frames.filter((f) => f.hands.length > 0).length).toBeGreaterThanOrEqual(Math.floor(0.75 * handFrames))
+    }
+  })
+
   it('mirrors the scene by swapping hands and flipping x', () => {
-    const w = augmentWindow(seq, { ...SEQUENCE_AUGMENT, mirror: 1, rollDeg: 0, stretch: 0, jitter: 0, dropHands: 0, dropFrames: 0, crop: 0 }, makeRandom(5), false)
+    const w = augmentWindow(seq, { ...SEQUENCE_AUGMENT, decoderWindows: 0, mirror: 1, rollDeg: 0, stretch: 0, jitter: 0, dropHands: 0, dropFrames: 0, crop: 0 }, makeRandom(5), false)
     const original = wholeWindow(seq).frames.flatMap((f) => f.hands.map((h) => h.handedness))
     const mirrored = w.frames.flatMap((f) => f.hands.map((h) => h.handedness))
     expect(mirrored).toEqual(original.map((h) => (h === 'Left' ? 'Right' : 'Left')))
