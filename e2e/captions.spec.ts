@@ -162,6 +162,14 @@ describe('the caption stream between people in a call', () => {
     await ben.page.getByLabel('Type to caption').fill('')
   })
 
+  it('tells a BSL signer plainly that their signs cannot be captioned yet, instead of reading them as ASL', async () => {
+    await ben.page.getByLabel('I sign in').selectOption('BSL')
+    await ben.page.getByRole('button', { name: 'Sign captions' }).click()
+    await expect.poll(() => ben.page.locator('.sign-status').textContent(), { timeout: 60_000 }).toMatch(/there is no BSL model, so your BSL signs are not captioned/)
+    await ben.page.getByRole('button', { name: 'Sign captions' }).click()
+    await ben.page.getByLabel('I sign in').selectOption('ASL')
+  })
+
   it('lists the call’s captions on the device’s saved-captions page, outside the call', async () => {
     const page = await ben.context.newPage()
     await page.goto('/captions')

@@ -4,6 +4,7 @@
  * applies and is saved on this device at once.
  */
 import { createUniqueId, For, Show } from 'solid-js'
+import { SIGN_LANGUAGES } from '../../../shared/manifest/modelManifest'
 import { BACKGROUND_OPACITIES, CAPTION_POSITIONS, CAPTION_SIZES, SPEECH_RATES, type CaptionSettings } from './captionSettings'
 
 const POSITION_NAMES: Record<(typeof CAPTION_POSITIONS)[number], string> = {
@@ -47,6 +48,14 @@ export function CaptionSettingsForm(props: {
         </select>
         {check('highContrast', 'High contrast (yellow on black)')}
         {check('showInterim', 'Show signs while they are being recognised')}
+      </fieldset>
+      <fieldset>
+        <legend>Your signing</legend>
+        <label for={`${id}-lang`}>I sign in</label>
+        <select id={`${id}-lang`} value={props.settings.signLanguage} onChange={(e) => props.onChange({ signLanguage: e.currentTarget.value as CaptionSettings['signLanguage'] })}>
+          <For each={SIGN_LANGUAGES}>{(l) => <option value={l}>{l}</option>}</For>
+        </select>
+        <p class="hint">Sign captions use only models made for this language.</p>
       </fieldset>
       <fieldset>
         <legend>Layout</legend>

@@ -6,7 +6,7 @@
 import { Match, Show, Switch } from 'solid-js'
 import { describeGuidance, describeRecognitionError } from '../recognition/describeRecognitionError'
 import type { SignCaptions } from './createSignCaptions'
-import { describeCaptionError } from './errors'
+import { describeCaptionError, describeUnsupportedLanguage } from './errors'
 
 export function SignCaptionsStatus(props: { sign: SignCaptions; cameraOn: boolean }) {
   const rec = () => props.sign.recognizer()
@@ -30,6 +30,7 @@ export function SignCaptionsStatus(props: { sign: SignCaptions; cameraOn: boolea
           </Match>
           <Match when={rec()!.status() === 'loading' || rec()!.status() === 'restarting'}>Starting sign recognition…</Match>
           <Match when={rec()!.status() === 'failed' && problem()}>{(p) => describeRecognitionError(p().reason)}</Match>
+          <Match when={props.sign.unsupportedLanguage()}>{(u) => describeUnsupportedLanguage(u().language, u().supported)}</Match>
           <Match when={props.sign.noModels()}>{describeCaptionError('no-sign-models')}</Match>
           <Match when={problem()}>{(p) => describeRecognitionError(p().reason)}</Match>
           <Match when={describeGuidance(rec()!.guidance())}>{(hint) => hint()}</Match>

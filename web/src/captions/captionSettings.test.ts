@@ -33,14 +33,14 @@ describe('caption looks', () => {
 
 describe('stored settings', () => {
   it('are read back as they were saved', () => {
-    const saved = { ...DEFAULT_CAPTION_SETTINGS, position: 'top-left', size: 'x-large', backgroundOpacity: 1, highContrast: true, speak: true, voiceUri: 'Google UK English Female', speechRate: 1.5 }
+    const saved = { ...DEFAULT_CAPTION_SETTINGS, position: 'top-left', size: 'x-large', backgroundOpacity: 1, highContrast: true, speak: true, voiceUri: 'Google UK English Female', speechRate: 1.5, signLanguage: 'BSL' }
     expect(parseCaptionSettings(JSON.parse(JSON.stringify(saved)))).toEqual(saved)
   })
 
   it('fall back to the defaults field by field for junk, unknown values and missing fields', () => {
     expect(parseCaptionSettings(null)).toEqual(DEFAULT_CAPTION_SETTINGS)
     expect(parseCaptionSettings('nonsense')).toEqual(DEFAULT_CAPTION_SETTINGS)
-    const r = parseCaptionSettings({ position: 'middle', size: 'large', backgroundOpacity: 0.2, visible: 'yes', speechRate: 1.25, extra: 1 })
+    const r = parseCaptionSettings({ position: 'middle', size: 'large', backgroundOpacity: 0.2, visible: 'yes', speechRate: 1.25, signLanguage: 'LSF', extra: 1 })
     expect(r).toEqual({ ...DEFAULT_CAPTION_SETTINGS, speechRate: 1.25 })
   })
 

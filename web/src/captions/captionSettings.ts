@@ -3,6 +3,7 @@
  * Pure: parsing what was stored (field by field, so a value from an older or newer build loses
  * only that field) and the colours and sizes each choice means, which the tests hold to WCAG AA.
  */
+import { SIGN_LANGUAGES, type SignLanguage } from '../../../shared/manifest/modelManifest'
 import type { CaptionPrefs } from '../../../shared/protocol/api/profile'
 import { parseHex, type Rgb } from './contrast'
 
@@ -34,6 +35,8 @@ export type CaptionSettings = {
   /** `SpeechSynthesisVoice.voiceURI`; null for the browser's default voice. */
   voiceUri: string | null
   speechRate: number
+  /** The sign language this user signs in: sign captions run only the models made for it. */
+  signLanguage: SignLanguage
 }
 
 export const DEFAULT_CAPTION_SETTINGS: CaptionSettings = {
@@ -47,6 +50,7 @@ export const DEFAULT_CAPTION_SETTINGS: CaptionSettings = {
   speak: false,
   voiceUri: null,
   speechRate: 1,
+  signLanguage: 'ASL',
 }
 
 /** A signed-in user's saved caption preferences, as the starting point on a new device. */
@@ -77,6 +81,7 @@ export function parseCaptionSettings(raw: unknown, defaults: CaptionSettings = D
     speak: bool('speak'),
     voiceUri: typeof s.voiceUri === 'string' && s.voiceUri.length <= 500 ? s.voiceUri : defaults.voiceUri,
     speechRate: oneOf(SPEECH_RATES, s.speechRate) ? s.speechRate : defaults.speechRate,
+    signLanguage: oneOf(SIGN_LANGUAGES, s.signLanguage) ? s.signLanguage : defaults.signLanguage,
   }
 }
 

@@ -35,7 +35,7 @@ export function createCallCaptions(opts: CallCaptionsOptions) {
   const { settings, update } = createCaptionSettings(opts.profilePrefs)
   const feed = createCaptionFeed({ selfName: opts.selfName, peers: opts.peers, sendViaSocket: opts.sendViaSocket })
   const history = createCaptionHistory({ callId: opts.callId, startedAtMs, feed })
-  const sign = createSignCaptions({ videoTrack: opts.videoTrack, onCaption: feed.publish, onHands: feed.publishHands })
+  const sign = createSignCaptions({ videoTrack: opts.videoTrack, language: () => settings().signLanguage, onCaption: feed.publish, onHands: feed.publishHands })
   const speech = createSpeech({ on: () => settings().speak, voiceUri: () => settings().voiceUri, rate: () => settings().speechRate })
   feed.listen(speech.hear)
   createEffect(on(() => settings().speak, (speak) => !speak && speech.silence(), { defer: true }))

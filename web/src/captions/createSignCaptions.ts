@@ -7,6 +7,7 @@
  */
 import { createEffect, createResource, createSignal, on, onCleanup, type Accessor } from 'solid-js'
 import type { FrameObservation } from '../../../shared/features/observation'
+import type { SignLanguage } from '../../../shared/manifest/modelManifest'
 import type { CaptionEvent } from '../../../shared/protocol/captions'
 import { MODEL_INDEX_URL } from '../recognition/assetPaths'
 import type { createRecognizer } from '../recognition/createRecognizer'
@@ -16,6 +17,8 @@ import { landmarkWindow, trimFrames } from './landmarkWindow'
 export type SignCaptionsOptions = {
   /** This device's camera track; null while the camera is off. */
   videoTrack: Accessor<MediaStreamTrack | null>
+  /** The language the user signs in: only its models run (a BSL signer is never captioned by an ASL model). */
+  language: Accessor<SignLanguage>
   onCaption: (e: CaptionEvent) => void
   onHands: (up: boolean) => void
 }
@@ -25,13 +28,17 @@ type ModelIndex = { models: { id: string; kind: string; language: string; name: 
 /** How far back a correction can reach for landmarks (about 3,600 frames at 30 fps, ~2 MB). */
 const KEEP_LANDMARKS_MS = 120_000
 
-/** The first letter model and the first word model the build ships (models/index.json); null when the index cannot be read. */
-async function loadModelIds(): Promise<string[] | null> {
+/**
+ * The first letter model and the first word model the build ships for `language`
+ * (models/index.json), and the languages it has models for; null when the index cannot be read.
+ */
+async function loadModels(language: SignLanguage): Promise<{ ids: string[]; languages: SignLanguage[] } | null> {
   try {
     const r = await fetch(MODEL_INDEX_URL)
     if (!r.ok) return null
     const index = (await r.json()) as ModelIndex
-    return ['letter', 'word'].flatMap((kind) => index.models.find((m) => m.kind === kind)?.id ?? [])
+    const mine = index.models.filter((m) => m.language === language)
+    return { ids: ['letter', 'word'].flatMap((kind) => mine.find((m) => m.kind === kind)?.id ?? []), languages: [...new Set(index.models.map((m) => m.language as SignLanguage))] }
   } catch {
     return null
   }
@@ -41,13 +48,13 @@ async function loadModelIds(): Promise<string[] | null> {
  * The recogniser's code is loaded when someone first turns sign captions on: most people in a
  * call never do, and it is not on the path to the first frame.
  */
-async function loadEngine() {
+async function loadEngine(language: SignLanguage) {
   const [recognizer, custom, models] = await Promise.all([
     import('../recognition/createRecognizer'),
     import('../practice/customSigns/createCustomSignCaptions'),
-    loadModelIds(),
+    loadModels(language),
   ])
-  return { createRecognizer: recognizer.createRecognizer, createCustomSignCaptions: custom.createCustomSignCaptions, models }
+  return { createRecognizer: recognizer.createRecognizer, createCustomSignCaptions: custom.createCustomSignCaptions, models: models?.ids ?? null, languages: models?.languages ?? [], language }
 }
 
 /** A video element of its own: the tiles' elements come and go with the layout; recognition must not. */
@@ -62,7 +69,8 @@ function playTrack(track: MediaStreamTrack): HTMLVideoElement {
 
 export function createSignCaptions(opts: SignCaptionsOptions) {
   const [enabled, setEnabled] = createSignal(false)
-  const [engine] = createResource(enabled, loadEngine)
+  // Keyed on the language too: choosing another one while captioning swaps the models.
+  const [engine] = createResource(() => enabled() && opts.language(), loadEngine)
   const [recognizer, setRecognizer] = createSignal<ReturnType<typeof createRecognizer> | null>(null)
   let frames: FrameObservation[] = []
 
@@ -110,6 +118,12 @@ export function createSignCaptions(opts: SignCaptionsOptions) {
     recognizer,
     /** No sign models, or their index could not be read: hands are tracked but nothing is captioned. */
     noModels: () => engine.state === 'ready' && (engine().models?.length ?? 0) === 0,
+    /** The user signs in a language this build has no models for (only ASL data exists so far). */
+    unsupportedLanguage: (): { language: SignLanguage; supported: SignLanguage[] } | null => {
+      if (engine.state !== 'ready') return null
+      const e = engine()
+      return e.models !== null && !e.languages.includes(e.language) ? { language: e.language, supported: e.languages } : null
+    },
     /** The recogniser's code could not be loaded (offline on a build not yet cached). */
     unavailable: () => engine.state === 'errored',
     start: () => setEnabled(true),

@@ -35,6 +35,15 @@ export class CaptionError extends Error {
   }
 }
 
+/**
+ * Said plainly rather than captioning a BSL or Auslan signer with an ASL model, which would be
+ * confidently wrong: signs the user taught on this device still work, since they are their own.
+ */
+export function describeUnsupportedLanguage(language: string, supported: readonly string[]): string {
+  const have = supported.length ? `SilentTalk recognises only ${supported.join(' and ')} so far` : 'SilentTalk has no sign models yet'
+  return `${have}: there is no ${language} model, so your ${language} signs are not captioned. Signs you taught it under Practice are, and typing to caption works in any language.`
+}
+
 export function describeCaptionError(reason: CaptionErrorReason): string {
   switch (reason) {
     case 'history-unavailable':

@@ -87,6 +87,10 @@ export default function PracticePage() {
     <section class="page practice" aria-labelledby="practice-title">
       <h1 id="practice-title">Practise signing</h1>
       <p class="lede">SilentTalk asks for a sign, watches your attempt with the camera and tells you at once how it went. Everything happens on this device.</p>
+      <p>
+        The lessons are in American Sign Language (ASL), the only sign language SilentTalk has data for so far. There are no BSL or Auslan lessons yet; you can still teach it
+        signs of your own in any language.
+      </p>
       <OfflineReadiness />
 
       <h2>Lessons</h2>
