@@ -42,6 +42,12 @@ function script() {
       }
       return s
     },
+    /** The hand is not detected for `ms` (blur of a quick move) and is found `palms` palm sizes away. */
+    lost(ms: number, palms: number) {
+      for (let k = 0; k < ms / FRAME_MS; k++) at(null, [])
+      wrist = { x: wrist.x + palms * STILL.palm, y: wrist.y }
+      return s
+    },
     away(ms: number) {
       for (let k = 0; k < ms / FRAME_MS; k++) at(null, [])
       return s
@@ -97,6 +103,16 @@ describe('fingerspelling decoder', () => {
   it('writes a double letter when the hand jumps between two frames while holding it (low frame rate)', () => {
     const s = script().hold('L', 450).slide('L', 0.8, 30).hold('L', 450)
     expect(finals(decode(s.away(500).frames))).toEqual(['LL'])
+  })
+
+  it('writes a double letter when the hand is lost for a moment and found elsewhere, still holding it', () => {
+    const s = script().hold('L', 450).lost(70, 0.8).hold('L', 450)
+    expect(finals(decode(s.away(500).frames))).toEqual(['LL'])
+  })
+
+  it('keeps a single letter when the hand is lost for a moment and found where it was', () => {
+    const s = script().hold('L', 450).lost(70, 0.05).hold('L', 450)
+    expect(finals(decode(s.away(500).frames))).toEqual(['L'])
   })
 
   it('keeps a single letter through the small jitter of a still hand', () => {

@@ -80,6 +80,8 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
   let lastHandT = -Infinity
   let lastCommitT = -Infinity
   let prevHand: { t: number; wrist: Point } | null = null
+  /** Where the hand was last seen before a dropout: detection fails most in the blur of a quick move. */
+  let lostHand: { t: number; wrist: Point } | null = null
   let speeds: number[] = []
 
   const caption = (final: boolean): LetterCaption => ({
@@ -127,6 +129,7 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
 
       if (!hand) {
         votes.push({ t, label: null, p: 0 })
+        lostHand = prevHand ?? lostHand
         prevHand = null
         speeds = []
         return t - lastHandT >= o.handGoneMs ? endWord() : []
@@ -139,6 +142,13 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
         stepPalms = Math.hypot(hand.wrist.x - prevHand.wrist.x, hand.wrist.y - prevHand.wrist.y) / hand.palm
         speeds = [...speeds.slice(-2), (stepPalms * 1000) / (t - prevHand.t)]
       }
+      // Lost for a moment and found elsewhere: it moved meanwhile (the slide that doubles a letter is
+      // the very moment a quick hand blurs out of detection).
+      if (!prevHand && lostHand && held && t - lostHand.t < o.handGoneMs) {
+        const jumpPalms = Math.hypot(hand.wrist.x - lostHand.wrist.x, hand.wrist.y - lostHand.wrist.y) / hand.palm
+        if (jumpPalms >= o.bouncePalms) held.travelPalms += jumpPalms
+      }
+      lostHand = null
       prevHand = { t, wrist: hand.wrist }
       const moving = speeds.length > 0 && median(speeds) > o.movingPalmsPerS
       // Travel counts every fast step, even a single one: at a low frame rate (or between two photos)
