@@ -252,6 +252,36 @@ describe('sign decoder', () => {
   })
 })
 
+describe('both models at once', () => {
+  const said = (events: DecodedCaption[]) => events.filter((e) => e.final && e.text).map((e) => e.text)
+  const withWord = (frames: DecoderFrame[], from: number, to: number, label: string) =>
+    frames.map((f) => ({ ...f, windows: [{ windowMs: 1200, top: f.t >= from && f.t < to ? [{ label, p: 0.97 }, { label: 'none', p: 0.03 }] : [{ label: 'none', p: 0.97 }] }] }))
+  const both = (frames: DecoderFrame[]) => {
+    const d = makeDecoder({ mode: 'both', idPrefix: 'b', word: { noSign: 'none' } })
+    return [...frames.flatMap((f) => d.push(f)), ...d.flush()]
+  }
+
+  it('read a spelled word as spelling, not as a sign the word model glimpsed in it (N-O of HELLO as NO)', () => {
+    const s = script().hold('H', 450).transition(120).hold('E', 450).transition(120).hold('L', 450).slide('L', 0.6, 150).hold('L', 450).transition(120).hold('O', 450).away(500)
+    const events = both(withWord(s.frames, 1400, 2600, 'no'))
+    expect(said(events)).toEqual(['HELLO'])
+  })
+
+  it('read a sign as a sign, not as the lone letter its handshape looks like', () => {
+    const s = script().transition(150).hold('B', 300).transition(900).away(600)
+    // The word model is sure once its window holds the whole sign, the held handshape included.
+    const events = both(withWord(s.frames, 900, 1500, 'hello'))
+    expect(said(events)).toEqual(['hello'])
+  })
+
+  it('keep a sign made right after a spelled word', () => {
+    const s = script().hold('C', 450).transition(120).hold('A', 450).transition(120).hold('B', 450).transition(1600).away(500)
+    const end = s.frames.find((f) => f.letters?.[0]?.label === 'B')!.t + 450 + 300
+    const events = both(withWord(s.frames, end, end + 900, 'thankyou'))
+    expect(said(events).sort()).toEqual(['CAB', 'thankyou'])
+  })
+})
+
 describe('caption events', () => {
   it('are valid caption events: ids from the prefix, confidence within 0..1, tEnd not before tStart', () => {
     const events = decode(script().hold('C', 500).transition(150).hold('A', 500).away(500).frames)

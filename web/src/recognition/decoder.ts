@@ -6,6 +6,7 @@
 import type { CaptionEvent } from '../../../shared/protocol/captions'
 import { makeLetterDecoder, type HandMotion, type LetterCaption, type LetterDecoderOptions, type TopLabel } from './letterDecoder'
 import type { CaptionMode } from './messages'
+import { makeSpellingOrSign } from './spellingOrSign'
 import { makeWordDecoder, type WindowScores, type WordCaption, type WordDecoderOptions } from './wordDecoder'
 
 export type DecoderFrame = {
@@ -38,6 +39,9 @@ export function makeDecoder(opts: DecoderOptions): Decoder {
   let mode = opts.mode
   const letters = makeLetterDecoder(opts.letter)
   const words = makeWordDecoder(opts.word)
+  const oneReading = makeSpellingOrSign()
+  let lastT = 0
+  const decided = (events: DecodedCaption[]) => (mode === 'both' ? oneReading(events, lastT, { spelled: letters.spelledUntil(), signed: words.signedUntil() }) : events)
   const toEvent = (c: LetterCaption | WordCaption): DecodedCaption => ({
     id: `${opts.idPrefix}-${c.kind === 'letter' ? 'l' : 'w'}${c.word}`,
     text: c.text,
@@ -50,12 +54,13 @@ export function makeDecoder(opts: DecoderOptions): Decoder {
 
   return {
     push(frame) {
+      lastT = frame.t
       const out: (LetterCaption | WordCaption)[] = []
       if (mode !== 'words' && frame.letters) out.push(...letters.push({ t: frame.t, hand: frame.hand, letters: frame.letters }))
       if (mode !== 'letters' && frame.windows) out.push(...words.push({ t: frame.t, windows: frame.windows }))
-      return out.map(toEvent)
+      return decided(out.map(toEvent))
     },
-    flush: () => [...letters.flush(), ...words.flush()].map(toEvent),
+    flush: () => decided([...words.flush(), ...letters.flush()].map(toEvent)),
     setMode(next) {
       const out = [...(next === 'words' ? letters.flush() : []), ...(next === 'letters' ? words.flush() : [])]
       mode = next

@@ -39,6 +39,8 @@ export type WordDecoderOptions = typeof WORD_DEFAULTS
 export type WordDecoder = {
   push(frame: WordFrame): WordCaption[]
   flush(): WordCaption[]
+  /** The last time the sign last committed still led its windows (its movement goes on after the commit); null before any. */
+  signedUntil(): number | null
 }
 
 type Candidate = { label: string; since: number; strongSince: number | null; lastLead: number; p: number; windowMs: number; shown: boolean }
@@ -48,6 +50,7 @@ export function makeWordDecoder(options: Partial<WordDecoderOptions> = {}): Word
   let candidate: Candidate | null = null
   let committed: { label: string; t: number; windowMs: number; rearmSince: number | null } | null = null
   let wordNo = 0
+  let signedUntil: number | null = null
 
   const caption = (c: Candidate, t: number, final: boolean, text = display(c.label)): WordCaption => ({
     kind: 'word',
@@ -74,6 +77,7 @@ export function makeWordDecoder(options: Partial<WordDecoderOptions> = {}): Word
       const best = bestSign(windows, o.noSign)
       if (committed) {
         const idle = !best || best.p < o.interimP || best.label !== committed.label
+        if (!idle) signedUntil = t
         committed.rearmSince = idle ? (committed.rearmSince ?? t) : null
         // Scores that outlast two windows mean the sign is being made again, not still seen.
         const rearmed = (committed.rearmSince !== null && t - committed.rearmSince >= o.rearmMs) || t - committed.t >= 2 * committed.windowMs
@@ -98,6 +102,7 @@ export function makeWordDecoder(options: Partial<WordDecoderOptions> = {}): Word
       if (c.strongSince !== null && t - c.strongSince >= o.commitHoldMs) {
         out.push(caption(c, t, true))
         committed = { label: c.label, t, windowMs: c.windowMs, rearmSince: null }
+        signedUntil = t
         candidate = null
         wordNo++
       } else if (!c.shown) {
@@ -110,6 +115,7 @@ export function makeWordDecoder(options: Partial<WordDecoderOptions> = {}): Word
       committed = null
       return candidate ? drop(candidate.lastLead) : []
     },
+    signedUntil: () => signedUntil,
   }
 }
 
