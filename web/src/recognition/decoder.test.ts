@@ -267,6 +267,14 @@ describe('both models at once', () => {
     expect(said(events)).toEqual(['HELLO'])
   })
 
+  it('hold back a sign seen between two spelled letters, and drop it when the next letter comes', () => {
+    const s = script().hold('A', 450).transition(120).hold('B', 450).transition(600).hold('L', 450).transition(120).hold('E', 450).away(500)
+    const bEnd = s.frames.filter((f) => f.letters?.[0]?.label === 'B').at(-1)!.t
+    const events = both(withWord(s.frames, bEnd + 100, bEnd + 500, 'hello'))
+    expect(events.filter((e) => e.kind === 'word')).toEqual([])
+    expect(said(events)).toEqual(['ABLE'])
+  })
+
   it('read a sign as a sign, not as the lone letter its handshape looks like', () => {
     const s = script().transition(150).hold('B', 300).transition(900).away(600)
     // The word model is sure once its window holds the whole sign, the held handshape included.

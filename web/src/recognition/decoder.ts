@@ -41,7 +41,7 @@ export function makeDecoder(opts: DecoderOptions): Decoder {
   const words = makeWordDecoder(opts.word)
   const oneReading = makeSpellingOrSign()
   let lastT = 0
-  const decided = (events: DecodedCaption[]) => (mode === 'both' ? oneReading(events, lastT, { spelled: letters.spelledUntil(), signed: words.signedUntil() }) : events)
+  const decided = (events: DecodedCaption[]) => (mode === 'both' ? oneReading(events, lastT, words.signedUntil()) : events)
   const toEvent = (c: LetterCaption | WordCaption): DecodedCaption => ({
     id: `${opts.idPrefix}-${c.kind === 'letter' ? 'l' : 'w'}${c.word}`,
     text: c.text,

@@ -67,8 +67,6 @@ export type LetterDecoder = {
   push(frame: LetterFrame): LetterCaption[]
   /** Ends the word in progress (the hand left, the stream stopped). */
   flush(): LetterCaption[]
-  /** Until when the word in progress was spelled (its last letter's hold, which sends no event); null when none is. */
-  spelledUntil(): number | null
 }
 
 export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): LetterDecoder {
@@ -200,7 +198,6 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
       return out
     },
     flush: () => endWord(),
-    spelledUntil: () => word[word.length - 1]?.tEnd ?? null,
   }
 }
 
