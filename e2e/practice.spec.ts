@@ -25,17 +25,17 @@ const FLAGS = ['--no-sandbox', '--disable-background-networking', '--disable-com
 const STEP_TIMEOUT_MS = 60_000
 
 /**
- * Prompted letters and the real photo the camera shows for each. The photos are ones the letter
- * model reads correctly (npm run caption over grassknoted-photos): this spec proves the practice
+ * Prompted letters and the real photo the camera shows for each: the first photo in name order that
+ * the letter model reads correctly (npm run caption over grassknoted-photos; Y1021 reads as A): this spec proves the practice
  * loop, offline, not the model's accuracy, which `npm run eval` measures on held-out people.
  */
 const LETTERS = [
-  { prompt: 'B', photo: 'B/B1039.jpg' },
-  { prompt: 'L', photo: 'L/L1005.jpg' },
-  { prompt: 'Y', photo: 'Y/Y1079.jpg' },
+  { prompt: 'B', photo: 'B/B1061.jpg' },
+  { prompt: 'L', photo: 'L/L106.jpg' },
+  { prompt: 'Y', photo: 'Y/Y1094.jpg' },
 ] as const
 /** Prompted A, shown a real Y: the feedback must say what it saw instead. */
-const WRONG = { prompt: 'A', photo: 'Y/Y1079.jpg', saw: 'Y' } as const
+const WRONG = { prompt: 'A', photo: 'Y/Y1094.jpg', saw: 'Y' } as const
 
 let context: BrowserContext | null = null
 
