@@ -53,6 +53,9 @@ describe('search', () => {
   it('refuses a query shorter than 2 characters', async () => {
     const me = await register('Searcher')
     await expectError(await me.client.call('/api/contacts/search?q=a', { token: me.token }), 400, 'bad-request')
+    // A NUL would cut the pattern short in SQLite and match everyone.
+    await expectError(await me.client.call('/api/contacts/search?q=%00%00', { token: me.token }), 400, 'bad-request')
+    await expectError(await me.client.call('/api/contacts/search?q=%00a', { token: me.token }), 400, 'bad-request')
   })
 
   it('never shows me someone who blocked me', async () => {

@@ -13,6 +13,27 @@ export const MAX_JSON_BYTES = 16_384
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i
 
+/** Beyond this much, a body too large to accept is cancelled rather than read to its end. */
+const DRAIN_LIMIT_BYTES = 4 * 1024 * 1024
+
+/**
+ * Reads what is left of a body and throws it away, so the runtime sees the request through: local
+ * workerd stalls its next request after one whose chunked body was left unread.
+ */
+export async function drainBody(reader: ReadableStreamDefaultReader<Uint8Array>, limit = DRAIN_LIMIT_BYTES): Promise<void> {
+  let total = 0
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) return
+      total += value.byteLength
+      if (total > limit) return void (await reader.cancel())
+    }
+  } catch {
+    // The client went away: nothing left to read.
+  }
+}
+
 /** Reads at most `maxBytes` of the body, whatever Content-Length claims (it may be absent or false). */
 export async function readBodyCapped(req: Request, maxBytes: number): Promise<Uint8Array> {
   const declared = Number(req.headers.get('Content-Length') ?? NaN)
@@ -26,7 +47,7 @@ export async function readBodyCapped(req: Request, maxBytes: number): Promise<Ui
     if (done) break
     total += value.byteLength
     if (total > maxBytes) {
-      await reader.cancel()
+      await drainBody(reader)
       throw tooLarge(maxBytes)
     }
     chunks.push(value)

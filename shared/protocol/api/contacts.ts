@@ -25,7 +25,8 @@ export type Contact = Infer<typeof contactSchema>
 export const contactListSchema = object({ contacts: array(contactSchema, { max: 10_000 }) })
 export type ContactList = Infer<typeof contactListSchema>
 
-export const searchQuerySchema = string({ min: MIN_SEARCH_CHARS, max: MAX_SEARCH_CHARS })
+/** Control characters never belong in a name or email; a NUL would end the text SQLite matches on. */
+export const searchQuerySchema = string({ min: MIN_SEARCH_CHARS, max: MAX_SEARCH_CHARS, pattern: /^[^\p{Cc}]+$/u })
 export const searchResultsSchema = object({
   results: array(object({ user: userCardSchema, state: contactStateSchema }), { max: MAX_SEARCH_RESULTS }),
 })

@@ -32,8 +32,11 @@ export const SIGN_LANGUAGES = {
 export type SignLanguage = keyof typeof SIGN_LANGUAGES
 export const signLanguageSchema = oneOf(Object.keys(SIGN_LANGUAGES) as SignLanguage[])
 
-/** Names are shown as text everywhere; control characters would only hide what they say, and a blank name says nothing. */
-export const displayNameSchema = string({ min: 1, max: MAX_DISPLAY_NAME_CHARS, pattern: /^(?!\s*$)[^\p{Cc}]+$/u })
+/**
+ * Names are shown as text everywhere: control characters and bidirectional overrides would only hide
+ * or reverse what they say, and a name of spaces or invisible characters says nothing.
+ */
+export const displayNameSchema = string({ min: 1, max: MAX_DISPLAY_NAME_CHARS, pattern: /^(?=.*[\p{L}\p{N}\p{P}\p{S}])[^\p{Cc}\u202A-\u202E\u2066-\u2069]+$/u })
 
 export const captionPrefsSchema = object({
   size: oneOf(['small', 'medium', 'large', 'x-large'] as const),
