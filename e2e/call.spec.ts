@@ -129,6 +129,15 @@ describe('a call between real browsers', () => {
     }
   })
 
+  it('lets someone who left rejoin with their camera on again', async () => {
+    await cy.page.getByRole('button', { name: 'Rejoin' }).click()
+    await cy.page.getByRole('button', { name: 'Join', exact: true }).waitFor()
+    await cy.page.getByRole('button', { name: 'Join', exact: true }).click()
+    for (const p of [ana, ben]) await expect.poll(async () => (await remoteTiles(p.page)).length, { timeout: 20_000 }).toBe(2)
+    await cy.page.getByRole('button', { name: 'Leave' }).click()
+    await cy.page.getByRole('heading', { name: 'You left the call' }).waitFor()
+  })
+
   it('lets someone whose camera and mic are blocked join without them and still see the call', async () => {
     const denying = await launchDenyingCamera()
     closers.push(() => denying.close())

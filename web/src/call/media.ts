@@ -109,10 +109,10 @@ export function makeLocalMedia(): LocalMedia {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
+    // Releases the devices; the listeners stay, for the screen that starts them again (Rejoin).
     stop() {
       set('audio', null)
       set('video', null)
-      listeners.clear()
     },
   }
 }
