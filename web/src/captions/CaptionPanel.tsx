@@ -35,9 +35,9 @@ export function CaptionPanel(props: {
   return (
     <aside class="caption-panel" aria-labelledby={`${id}-title`}>
       <div class="chat-head">
-        <h2 id={`${id}-title`}>Captions</h2>
+        <h2 id={`${id}-title`}>Transcript</h2>
         <button type="button" class="button small" onClick={() => props.onClose()}>
-          Close captions panel
+          Close transcript
         </button>
       </div>
       <Show when={props.historyError}>{(e) => <p class="alert warning">{describeCaptionError(e().reason)}</p>}</Show>

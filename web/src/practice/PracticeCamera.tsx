@@ -76,7 +76,8 @@ export function PracticeCamera(props: { rec: Recognizer; onVideo: (v: HTMLVideoE
           </div>
         )}
       </Show>
-      <Show when={props.rec.status() === 'loading'}>
+      {/* Recognition keeps loading behind a camera problem, so it is ready once the camera is allowed. */}
+      <Show when={props.rec.status() === 'loading' && !cameraError()}>
         <div class="model-progress" role="status">
           <Show
             when={progress()?.totalBytes && !progress()?.fromCache}
