@@ -74,6 +74,14 @@ describe('GET /rooms/:id/socket', () => {
     res.webSocket!.close(1000)
   })
 
+  it('refuses a socket opened by another site\'s page with 403, and takes one from the app\'s own', async () => {
+    await expectError(await call(`/rooms/${randomId()}/socket`, { headers: { Upgrade: 'websocket', Origin: 'https://evil.example' } }), 403, 'forbidden')
+    const res = await call(`/rooms/${randomId()}/socket`, { headers: { Upgrade: 'websocket', Origin: ORIGIN } })
+    expect(res.status).toBe(101)
+    res.webSocket!.accept()
+    res.webSocket!.close(1000)
+  })
+
   it('answers POST with 405', async () => {
     await expectError(await call(`/rooms/${randomId()}/socket`, { method: 'POST' }), 405, 'method-not-allowed')
   })

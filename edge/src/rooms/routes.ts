@@ -6,6 +6,7 @@ import { Hono } from 'hono'
 import type { CreatedRoom } from '../../../shared/protocol/api/rooms'
 import { isId, randomId } from '../../../shared/protocol/ids'
 import type { AppEnv } from '../env'
+import { allowedOrigins } from '../http/cors'
 import { ApiError } from '../http/errors'
 
 /**
@@ -20,6 +21,11 @@ export const roomSockets = new Hono<AppEnv>().get('/:id/socket', async (c) => {
   if (!isId(id)) throw new ApiError(404, 'not-found', 'No call has this link; check it was copied whole.')
   if (c.req.header('Upgrade')?.toLowerCase() !== 'websocket') {
     throw new ApiError(426, 'bad-request', 'Open this path as a WebSocket.', { Upgrade: 'websocket' })
+  }
+  // Browsers always say which page opens a socket: another site's page may not join a call for its visitor.
+  const origin = c.req.header('Origin')
+  if (origin && origin !== new URL(c.req.url).origin && !allowedOrigins(c.env.CORS_ORIGINS).has(origin)) {
+    throw new ApiError(403, 'forbidden', 'Calls are joined from the SilentTalk app.')
   }
   const res = await c.env.ROOMS.get(c.env.ROOMS.idFromName(id)).fetch(c.req.raw)
   // A response from a stub has immutable headers; re-wrap it so middleware can add its own.
