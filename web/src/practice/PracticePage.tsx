@@ -104,7 +104,7 @@ export default function PracticePage() {
               <A href={`/practice/${l.id}`} class="lesson card">
                 <span class="lesson-title">{l.title}</span>
                 <span class="hint">
-                  {l.id === 'review' ? `${l.count} to review` : l.count === 0 ? (l.id === 'custom' ? 'None yet' : 'Not in this version') : `${l.known} of ${l.count} known`}
+                  {l.id === 'review' ? (l.count === 0 ? 'Nothing yet' : `${l.count} to review`) : l.count === 0 ? (l.id === 'custom' ? 'None yet' : 'Not in this version') : `${l.known} of ${l.count} known`}
                 </span>
               </A>
             </li>
