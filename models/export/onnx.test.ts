@@ -50,16 +50,16 @@ const maxAbsDiff = (a: Float32Array, b: Float32Array) => {
 
 beforeAll(() => useTrainingBackend())
 
+/** A few epochs on the fixtures: enough for weights that are not the initial ones. */
+const trainBriefly = (spec: NetSpec, input: { x: Float32Array; rows: number }, y: Int32Array, batchSize: number, seed: number) =>
+  fitNet(spec, { epochs: 3, batchSize, learningRate: 1e-2, seed, makeEpoch: () => ({ x: input.x, y, rows: input.rows }) })
+
+const exportOnnx = (net: ReturnType<typeof buildNet>, spec: NetSpec) => encodeOnnx(exportGraph(net, spec, { inputName: INPUT_NAME, outputName: OUTPUT_NAME }))
+
 describe('ONNX export', () => {
   it('matches a trained letter network (Gemm path) on real frames within 1e-4', async () => {
-    const net = await fitNet(LETTER_NET, {
-      epochs: 3,
-      batchSize: 8,
-      learningRate: 1e-2,
-      seed: 1,
-      makeEpoch: () => ({ x: letterX.x, y: Int32Array.from(fixtures.letters, (l) => l.label.charCodeAt(0) - 65), rows: letterX.rows }),
-    })
-    const onnx = encodeOnnx(exportGraph(net, LETTER_NET, { inputName: INPUT_NAME, outputName: OUTPUT_NAME }))
+    const net = await trainBriefly(LETTER_NET, letterX, Int32Array.from(fixtures.letters, (l) => l.label.charCodeAt(0) - 65), 8, 1)
+    const onnx = exportOnnx(net, LETTER_NET)
     const tfjs = predict(net, letterX.x, letterX.rows, LETTER_NET.inputShape)
     const diff = maxAbsDiff(await onnxOutputs(onnx, letterX.x, letterX.rows, LETTER_NET.inputShape), tfjs)
     expect(diff).toBeLessThanOrEqual(1e-4)
@@ -68,14 +68,8 @@ describe('ONNX export', () => {
   })
 
   it('matches a trained word network (per-step MatMul + Add, Reshape) on real takes within 1e-4', async () => {
-    const net = await fitNet(WORD_NET, {
-      epochs: 3,
-      batchSize: 4,
-      learningRate: 1e-2,
-      seed: 2,
-      makeEpoch: () => ({ x: wordX.x, y: Int32Array.from(fixtures.signs, (_, i) => i), rows: wordX.rows }),
-    })
-    const onnx = encodeOnnx(exportGraph(net, WORD_NET, { inputName: INPUT_NAME, outputName: OUTPUT_NAME }))
+    const net = await trainBriefly(WORD_NET, wordX, Int32Array.from(fixtures.signs, (_, i) => i), 4, 2)
+    const onnx = exportOnnx(net, WORD_NET)
     expect(readOnnx(onnx).ops).toEqual(['MatMul', 'Add', 'Relu', 'Reshape', 'Gemm', 'Relu', 'Gemm', 'Softmax'])
     const tfjs = predict(net, wordX.x, wordX.rows, WORD_NET.inputShape)
     expect(maxAbsDiff(await onnxOutputs(onnx, wordX.x, wordX.rows, WORD_NET.inputShape), tfjs)).toBeLessThanOrEqual(1e-4)
@@ -83,7 +77,7 @@ describe('ONNX export', () => {
 
   it('writes weights that read back bit for bit', () => {
     const net = buildNet(LETTER_NET, 9)
-    const onnx = encodeOnnx(exportGraph(net, LETTER_NET, { inputName: INPUT_NAME, outputName: OUTPUT_NAME }))
+    const onnx = exportOnnx(net, LETTER_NET)
     const summary = readOnnx(onnx)
     expect(summary.opset).toBe(13)
     const back = denseWeightsFromOnnx(summary)

@@ -50,6 +50,8 @@ export function makeSpellingOrSign() {
     const out: DecodedCaption[] = []
     const last = signs[signs.length - 1]
     if (last && signedUntil !== null) last.tEnd = Math.max(last.tEnd, signedUntil)
+    // Most frames bring nothing to decide: the per-frame path stops here.
+    if (events.length === 0 && waiting.size === 0) return events
     const spellingNow = () => [...spelled.values()].find((w) => w.open && w.letters >= 2)
     const core = (c: DecodedCaption): Span => ({ tStart: firstSeen.get(c.id) ?? c.tEnd, tEnd: c.tEnd })
     const inSpelling = (c: DecodedCaption) => [...spelled.values()].some((w) => !w.open && w.letters >= 2 && within(core(c), w) >= OVERLAP_SHARE)
@@ -115,6 +117,7 @@ export function makeSpellingOrSign() {
     for (const [id, w] of spelled) if (!w.open && w.tEnd < horizon) spelled.delete(id)
     for (const [id, t] of firstSeen) if (t < horizon && !waiting.has(id)) firstSeen.delete(id)
     for (const id of shown) if (!firstSeen.has(id)) shown.delete(id)
+    for (const id of dropped) if (!firstSeen.has(id) && !spelled.has(id)) dropped.delete(id)
     return out
   }
 }
