@@ -26,7 +26,8 @@ describe('POST /api/rooms', () => {
     expect(other.id).not.toBe((body as { id: string }).id)
   })
 
-  it('refuses a chunked body over the limit where it is read, and answers the next request', async () => {
+  // That such a body does not stall the next request shows only under wrangler dev: e2e/uploads.spec.ts.
+  it('refuses a chunked body over the limit where it is read, and takes one on a route that reads none', async () => {
     const chunked = () => {
       const chunk = new TextEncoder().encode('x'.repeat(10_000))
       let sent = 0
@@ -39,9 +40,7 @@ describe('POST /api/rooms', () => {
     }
     const res = await call('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: chunked() })
     await expectError(res, 413, 'payload-too-large')
-    // A route that takes no body: it is drained, not left hanging.
     expect((await call('/api/rooms', { method: 'POST', body: chunked() })).status).toBe(201)
-    expect((await call('/health')).status).toBe(200)
   })
 
   it('refuses a body over the JSON limit with 413 payload-too-large', async () => {
