@@ -114,20 +114,26 @@ describe('accounts in the app', () => {
     await expect.poll(async () => (await remoteTiles(ben.page)).length, { timeout: 20_000 }).toBe(1)
   })
 
-  it('keeps the chat and the call in both histories after they leave', async () => {
+  it('keeps the chat and the call in both histories after they leave; an open history follows the call to its end', async () => {
     const { ana, ben } = users
     const text = `<b>not bold</b> hello from Ana ${run}`
     await ana.page.getByLabel('Message everyone').fill(text)
     await ana.page.getByRole('button', { name: 'Send' }).click()
     await ben.page.getByRole('log', { name: 'Chat messages' }).getByText(text).waitFor()
     // Leaving straight after sending must not lose the message from the history.
-    for (const u of [ana, ben]) await u.page.getByRole('button', { name: 'Leave' }).click()
+    await ana.page.getByRole('button', { name: 'Leave' }).click()
+    await ana.page.getByRole('link', { name: 'History' }).click()
+    const anasEntry = ana.page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first()
+    // Ben is still in it: the call is under way, and Ana's open history follows it to its end.
+    await expect.poll(() => anasEntry.innerText()).toMatch(/Outgoing call, in progress/)
+    await ben.page.getByRole('button', { name: 'Leave' }).click()
+    await expect.poll(() => anasEntry.innerText(), { timeout: 15_000 }).toMatch(/Outgoing call, \d/)
 
     for (const [me, other] of [
       [ana, ben],
       [ben, ana],
     ] as const) {
-      await me.page.getByRole('link', { name: 'History' }).click()
+      if (me === ben) await me.page.getByRole('link', { name: 'History' }).click()
       const entry = me.page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first()
       await entry.getByText(`Call with ${other.name}`).waitFor()
       await expect.poll(() => entry.innerText(), { timeout: 10_000 }).toMatch(me === ana ? /Outgoing call, \d/ : /Incoming call, \d/)

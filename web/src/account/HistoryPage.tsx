@@ -2,12 +2,13 @@
  * @module `/history`: my calls, newest first, searchable by who was in them or what was said;
  * each opens to its kept chat. Chat is shown as text, never as markup.
  */
-import { createResource, createSignal, createUniqueId, For, Show } from 'solid-js'
+import { createEffect, createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js'
 import { createStore } from 'solid-js/store'
 import { callDetailSchema, historyPageSchema, type CallSummary } from '../../../shared/protocol/api/history'
 import { pageTitle } from '../ui/pageTitle'
 import type { AccountError } from './errors'
-import { callOutcome, callTitle } from './describeCall'
+import { callRecordsWritten } from './createCallRecord'
+import { callOutcome, callTitle, isLive } from './describeCall'
 import { FormError } from './FormError'
 import { RequireSignIn } from './RequireSignIn'
 import { useSession } from './session'
@@ -18,6 +19,9 @@ export default function HistoryPage() {
   return <RequireSignIn what="your call history">{(me) => <History myId={me.id} />}</RequireSignIn>
 }
 
+/** How often a list showing a call still under way asks again how it went. */
+const LIVE_REFRESH_MS = 5_000
+
 function History(props: { myId: string }) {
   const session = useSession()
   const id = createUniqueId()
@@ -27,19 +31,41 @@ function History(props: { myId: string }) {
   const [error, setError] = createSignal<AccountError | null>(null)
   const [loading, setLoading] = createSignal(false)
 
-  async function load(before: string | null) {
-    setLoading(true)
+  const fetchPage = (before: string | null) => {
     const params = new URLSearchParams()
     if (query().trim()) params.set('q', query().trim())
     if (before !== null) params.set('before', before)
-    const r = await session.client.request(`/api/history?${params}`, { schema: historyPageSchema })
+    return session.client.request(`/api/history?${params}`, { schema: historyPageSchema })
+  }
+
+  async function load(before: string | null) {
+    setLoading(true)
+    const r = await fetchPage(before)
     setLoading(false)
     if (!r.ok) return setError(r.error)
     setError(null)
     setCalls(before === null ? r.value.calls : [...calls, ...r.value.calls])
     setNextBefore(r.value.nextBefore)
   }
-  void load(null)
+  // A call just left may still be on its way to the edge: list it as it ended, not as it was.
+  void callRecordsWritten().then(() => load(null))
+
+  // A call under way (or ringing) changes as the others leave or answer: the newest page is asked
+  // again, and its calls updated in place so older pages already shown stay.
+  async function refreshNewest() {
+    const r = await fetchPage(null)
+    if (!r.ok) return
+    const fresh = new Map(r.value.calls.map((c) => [c.id, c]))
+    const added = r.value.calls.filter((c) => !calls.some((old) => old.id === c.id))
+    setCalls([...added, ...calls.map((c) => fresh.get(c.id) ?? c)])
+  }
+  createEffect(() => {
+    if (!calls.some(isLive)) return
+    const timer = setInterval(() => {
+      if (document.visibilityState === 'visible') void refreshNewest()
+    }, LIVE_REFRESH_MS)
+    onCleanup(() => clearInterval(timer))
+  })
 
   async function forget(callId: string) {
     const r = await session.client.request(`/api/history/${callId}`, { method: 'DELETE' })

@@ -10,15 +10,22 @@ import type { Result } from '../../../shared/result'
 import type { AccountError } from './errors'
 import { useSession } from './session'
 
+// One queue for the whole app, in order: the edge keeps chat only from someone in the call, so a
+// message must not overtake the join, nor the leave overtake the last message, nor the next
+// call's join this call's leave.
+let queue: Promise<unknown> = Promise.resolve()
+
+/** Resolves once every history write queued so far has been answered (the history page waits for it). */
+export function callRecordsWritten(): Promise<void> {
+  return queue.then(() => undefined)
+}
+
 export function createCallRecord(opts: { roomId: string; name: string; chat: () => readonly ChatMessage[]; selfId: () => string | null }) {
   const session = useSession()
   if (!session.me()) return
   const { client } = session
   const base = `/api/calls/${opts.roomId}`
 
-  // One request at a time, in order: the edge keeps chat only from someone in the call, so a
-  // message must not overtake the join, nor the leave overtake the last message.
-  let queue: Promise<unknown> = Promise.resolve()
   const record = (what: string, send: () => Promise<Result<unknown, AccountError>>) => {
     queue = queue.then(send).then((r) => {
       if (!r.ok) console.warn(`call history: ${what} not recorded`, r.error)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CallSummary, Participant } from '../../../shared/protocol/api/history'
-import { callOutcome, callTitle, formatDuration } from './describeCall'
+import { callOutcome, callTitle, formatDuration, isLive } from './describeCall'
 
 const person = (id: string, displayName: string): Participant => ({
   user: { id, displayName, avatarUrl: null },
@@ -51,5 +51,18 @@ describe('callOutcome', () => {
   })
   it('says a call is in progress until it ends', () => {
     expect(callOutcome(call({ endedAtMs: null, durationS: null }))).toBe('Call by link, in progress')
+  })
+})
+
+describe('isLive', () => {
+  it('holds for a call ringing or under way, so the history asks again how it went', () => {
+    expect(isLive(call({ kind: 'direct', direction: 'incoming', ringState: 'ringing', startedAtMs: null, endedAtMs: null, durationS: null }))).toBe(true)
+    expect(isLive(call({ endedAtMs: null, durationS: null }))).toBe(true)
+    expect(isLive(call({ kind: 'direct', direction: 'outgoing', ringState: 'accepted', endedAtMs: null, durationS: null }))).toBe(true)
+  })
+  it('does not hold for a call over, missed or never joined', () => {
+    expect(isLive(call({}))).toBe(false)
+    expect(isLive(call({ kind: 'direct', direction: 'incoming', ringState: 'missed', startedAtMs: null, endedAtMs: null, durationS: null }))).toBe(false)
+    expect(isLive(call({ startedAtMs: null, endedAtMs: null, durationS: null }))).toBe(false)
   })
 })

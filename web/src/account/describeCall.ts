@@ -35,3 +35,10 @@ export function callOutcome(call: CallSummary): string {
       return call.startedAtMs !== null ? `${direct}, in progress` : direct
   }
 }
+
+/** Still changing: ringing, or answered (or joined by link) and not yet over. */
+export function isLive(call: CallSummary): boolean {
+  if (call.ringState === 'ringing') return true
+  if (call.ringState !== null && call.ringState !== 'accepted') return false
+  return call.startedAtMs !== null && call.durationS === null
+}
