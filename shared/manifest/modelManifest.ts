@@ -4,11 +4,20 @@
  * web recogniser, which refuses a model built for another feature version.
  */
 import { err, ok, type Result } from '../result'
+import type { SignLanguage as ProfileSignLanguage } from '../protocol/api/profile'
 import { array, number, object, oneOf, optional, string, type Infer, type SchemaIssue } from '../schema'
 
 /** Sign languages by their common English name; only ASL data exists today (issue #4). */
 export const SIGN_LANGUAGES = ['ASL', 'BSL', 'Auslan'] as const
 export type SignLanguage = (typeof SIGN_LANGUAGES)[number]
+
+/** Each one's ISO 639-3 code, the form a profile keeps (`shared/protocol/api/profile.ts`). */
+const ISO_CODES: Record<SignLanguage, ProfileSignLanguage> = { ASL: 'ase', BSL: 'bfi', Auslan: 'asf' }
+
+/** The models' name for a profile's sign language; null for one models are not made for. */
+export function modelLanguageOf(code: ProfileSignLanguage): SignLanguage | null {
+  return SIGN_LANGUAGES.find((l) => ISO_CODES[l] === code) ?? null
+}
 
 export const modelManifestSchema = object({
   id: string({ min: 1, max: 64, pattern: /^[a-z0-9-]+$/ }),

@@ -56,7 +56,7 @@ export function CallView(props: { roomId: string; name: string; local: LocalMedi
     peers: () => call.state.peers,
     sendViaSocket: (event, to) => call.sendCaption(event, to),
     videoTrack: props.local.videoTrack,
-    profilePrefs: useSession().me()?.profile.captionPrefs ?? null,
+    profile: useSession().me()?.profile ?? null,
   })
   setCaptions(callCaptions)
   const [captionsPanelOpen, setCaptionsPanelOpen] = createSignal(false)

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { DEFAULT_CAPTION_PREFS } from '../../../shared/protocol/api/profile'
 import {
   BACKGROUND_OPACITIES,
   CAPTION_POSITIONS,
@@ -45,8 +46,13 @@ describe('stored settings', () => {
   })
 
   it('start from a signed-in user’s profile preferences on a new device', () => {
-    const s = settingsFromProfile({ size: 'small', position: 'top', contrast: 'high', showInterim: false })
-    expect(s).toMatchObject({ size: 'small', position: 'top-center', highContrast: true, showInterim: false, autoSpotlight: true })
+    const s = settingsFromProfile({ captionPrefs: { size: 'small', position: 'top', contrast: 'high', showInterim: false }, signLanguage: 'bfi' })
+    expect(s).toMatchObject({ size: 'small', position: 'top-center', highContrast: true, showInterim: false, autoSpotlight: true, signLanguage: 'BSL' })
     expect(parseCaptionSettings({}, s)).toEqual(s)
+  })
+
+  it('take the profile’s sign language where models are made for it, and ASL otherwise', () => {
+    expect(settingsFromProfile({ captionPrefs: DEFAULT_CAPTION_PREFS, signLanguage: 'asf' }).signLanguage).toBe('Auslan')
+    expect(settingsFromProfile({ captionPrefs: DEFAULT_CAPTION_PREFS, signLanguage: 'gsg' }).signLanguage).toBe('ASL')
   })
 })

@@ -3,8 +3,8 @@
  * Pure: parsing what was stored (field by field, so a value from an older or newer build loses
  * only that field) and the colours and sizes each choice means, which the tests hold to WCAG AA.
  */
-import { SIGN_LANGUAGES, type SignLanguage } from '../../../shared/manifest/modelManifest'
-import type { CaptionPrefs } from '../../../shared/protocol/api/profile'
+import { modelLanguageOf, SIGN_LANGUAGES, type SignLanguage } from '../../../shared/manifest/modelManifest'
+import type { Profile } from '../../../shared/protocol/api/profile'
 import { parseHex, type Rgb } from './contrast'
 
 export const CAPTION_POSITIONS = ['top-left', 'top-center', 'top-right', 'bottom-left', 'bottom-center', 'bottom-right'] as const
@@ -53,10 +53,14 @@ export const DEFAULT_CAPTION_SETTINGS: CaptionSettings = {
   signLanguage: 'ASL',
 }
 
-/** A signed-in user's saved caption preferences, as the starting point on a new device. */
-export function settingsFromProfile(prefs: CaptionPrefs): CaptionSettings {
+/**
+ * A signed-in user's saved caption preferences and sign language, as the starting point on a new
+ * device. A language no model is made for keeps the default: the settings say so when it is chosen.
+ */
+export function settingsFromProfile({ captionPrefs: prefs, signLanguage }: Pick<Profile, 'captionPrefs' | 'signLanguage'>): CaptionSettings {
   return {
     ...DEFAULT_CAPTION_SETTINGS,
+    signLanguage: modelLanguageOf(signLanguage) ?? DEFAULT_CAPTION_SETTINGS.signLanguage,
     size: prefs.size,
     position: prefs.position === 'top' ? 'top-center' : 'bottom-center',
     highContrast: prefs.contrast === 'high',

@@ -5,7 +5,7 @@
  * the call needs this module's channel and socket handlers when it is created.
  */
 import { createEffect, createMemo, createSignal, on, onCleanup, type Accessor } from 'solid-js'
-import type { CaptionPrefs } from '../../../shared/protocol/api/profile'
+import type { Profile } from '../../../shared/protocol/api/profile'
 import type { CaptionEvent } from '../../../shared/protocol/captions'
 import type { Peer } from '../../../shared/protocol/signalling'
 import { SELF, shownText, type CaptionEntry } from './captionLog'
@@ -24,7 +24,7 @@ export type CallCaptionsOptions = {
   peers: () => Readonly<Record<string, Peer>>
   sendViaSocket: (event: CaptionEvent, to?: string) => void
   videoTrack: Accessor<MediaStreamTrack | null>
-  profilePrefs?: CaptionPrefs | null
+  profile?: Pick<Profile, 'captionPrefs' | 'signLanguage'> | null
 }
 
 /** How often the spotlight and the overlay's ageing are re-decided. */
@@ -32,7 +32,7 @@ const TICK_MS = 250
 
 export function createCallCaptions(opts: CallCaptionsOptions) {
   const startedAtMs = Date.now()
-  const { settings, update } = createCaptionSettings(opts.profilePrefs)
+  const { settings, update } = createCaptionSettings(opts.profile)
   const feed = createCaptionFeed({ selfName: opts.selfName, peers: opts.peers, sendViaSocket: opts.sendViaSocket })
   const history = createCaptionHistory({ callId: opts.callId, startedAtMs, feed })
   const sign = createSignCaptions({ videoTrack: opts.videoTrack, language: () => settings().signLanguage, onCaption: feed.publish, onHands: feed.publishHands })

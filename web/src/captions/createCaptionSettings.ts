@@ -1,9 +1,9 @@
 /**
  * @module This viewer's caption settings as a signal, saved on this device (localStorage) as they
- * change. A signed-in user with nothing saved here starts from their profile's caption preferences.
+ * change. A signed-in user with nothing saved here starts from their profile's caption preferences and sign language.
  */
 import { createSignal } from 'solid-js'
-import type { CaptionPrefs } from '../../../shared/protocol/api/profile'
+import type { Profile } from '../../../shared/protocol/api/profile'
 import { DEFAULT_CAPTION_SETTINGS, parseCaptionSettings, settingsFromProfile, type CaptionSettings } from './captionSettings'
 
 export const CAPTION_SETTINGS_KEY = 'silenttalk.captionSettings'
@@ -18,8 +18,8 @@ function read(): unknown {
   }
 }
 
-export function createCaptionSettings(profilePrefs?: CaptionPrefs | null) {
-  const defaults = profilePrefs ? settingsFromProfile(profilePrefs) : DEFAULT_CAPTION_SETTINGS
+export function createCaptionSettings(profile?: Pick<Profile, 'captionPrefs' | 'signLanguage'> | null) {
+  const defaults = profile ? settingsFromProfile(profile) : DEFAULT_CAPTION_SETTINGS
   const [settings, setSettings] = createSignal<CaptionSettings>(parseCaptionSettings(read(), defaults))
   const update = (patch: Partial<CaptionSettings>) => {
     const next = parseCaptionSettings({ ...settings(), ...patch }, defaults)
