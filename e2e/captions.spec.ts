@@ -215,7 +215,12 @@ describe('sign captions from real signing video', () => {
     await expect.poll(async () => (await seenFrom(ben.page, signerId)).some((s) => matches(s.text)), { timeout: 60_000, interval: 250 }).toBe(true)
     await ben.page.waitForTimeout(Math.max(3 * (clip.frames / 30) * 1_000, 6_000))
 
-    const [atSigner, atBen] = await Promise.all([readProbe(signer.page), readProbe(ben.page)])
+    const atBen = await readProbe(ben.page)
+    // A sign captioned before the signer's hands came down ends after the caption: the signer's
+    // frame record must reach past the end of the loop that the last caption came from, or that
+    // caption would be paired with the previous loop's end (a false 2 s latency).
+    await signer.page.waitForTimeout((clip.frames / 30) * 1_000 + 500)
+    const atSigner = await readProbe(signer.page)
     const seen = Object.values(atBen.seen).filter((s) => s.from === signerId).sort((a, b) => a.atMs - b.atMs)
     const finals = atSigner.sends.filter((s) => s.final && s.text.trim() !== '')
     const m: Measured = { clip: clipName, saw: seen.map((s) => s.text), finalToShownMs: [], signEndToShownMs: [], paths: [] }
@@ -224,7 +229,8 @@ describe('sign captions from real signing video', () => {
       if (!sent) continue
       m.paths.push(sent.path)
       m.finalToShownMs.push(s.atMs - sent.atMs)
-      const end = signEndNear(atSigner.frames, clip.signEndFrame, sent.tEnd)
+      // End of sign → shown is about the sign signed: a wrong caption has no sign end to pair with.
+      const end = matches(s.text) ? signEndNear(atSigner.frames, clip.signEndFrame, sent.tEnd) : null
       if (end !== null) m.signEndToShownMs.push(s.atMs - end)
     }
     results.push(m)

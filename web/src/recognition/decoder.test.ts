@@ -115,6 +115,11 @@ describe('fingerspelling decoder', () => {
     expect(finals(decode(s.away(500).frames))).toEqual(['L'])
   })
 
+  it('keeps a single letter when detection drops out for most of the vote window and the hand is found where it was', () => {
+    const s = script().hold('L', 450).lost(300, 0.05).hold('L', 450)
+    expect(finals(decode(s.away(500).frames))).toEqual(['L'])
+  })
+
   it('keeps a single letter through the small jitter of a still hand', () => {
     const s = script()
     for (let k = 0; k < 30; k++) s.slide('V', k % 2 ? 0.05 : -0.05, 30)

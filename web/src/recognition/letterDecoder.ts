@@ -54,7 +54,8 @@ export const LETTER_DEFAULTS = {
 }
 export type LetterDecoderOptions = typeof LETTER_DEFAULTS
 
-type Vote = { t: number; label: string | null; p: number }
+/** `seen`: the frame found a hand (a frame without one casts an empty vote). */
+type Vote = { t: number; label: string | null; p: number; seen: boolean }
 type Letter = { label: string; p: number; tStart: number; tEnd: number }
 type TrailPoint = { t: number; index: Point; pinky: Point; palm: number; label: string | null }
 /**
@@ -128,7 +129,7 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
       trail = trail.filter((s) => s.t > t - MOTION_WINDOW_MS)
 
       if (!hand) {
-        votes.push({ t, label: null, p: 0 })
+        votes.push({ t, label: null, p: 0, seen: false })
         lostHand = prevHand ?? lostHand
         prevHand = null
         speeds = []
@@ -157,7 +158,7 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
 
       const top = frame.letters[0]
       const label = top && top.p >= o.minFrameP && top.label !== o.noSign && !moving ? top.label : null
-      votes.push({ t, label, p: top?.p ?? 0 })
+      votes.push({ t, label, p: top?.p ?? 0, seen: true })
       trail.push({ t, index: hand.indexTip, pinky: hand.pinkyTip, palm: hand.palm, label: top?.label ?? null })
 
       const out: LetterCaption[] = []
@@ -169,8 +170,11 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
       if (held && !held.released && !held.drawn) {
         let heldVotes = 0
         for (const l of held.labels) heldVotes += counts.get(l)?.n ?? 0
+        // A detection dropout is not a new handshape: only frames that saw the hand decide the
+        // release (a real double letter shows as travel, `bounced`).
+        const seenVotes = votes.filter((v) => v.seen).length
         const bounced = held.travelPalms >= o.bouncePalms
-        if (heldVotes / votes.length < o.releaseShare || bounced) {
+        if ((seenVotes > 0 && heldVotes / seenVotes < o.releaseShare) || bounced) {
           held.released = true
           // The letter must now be made again: votes from before the release do not count for it.
           votes = votes.filter((v) => v.t === t || !held?.labels.has(v.label ?? ''))
