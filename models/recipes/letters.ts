@@ -22,7 +22,12 @@ export const LETTER_NET: NetSpec = {
   classes: LETTER_LABELS.length,
 }
 
-export const LETTER_AUGMENT: HandAugment = { rollDeg: 15, turnDeg: 20, stretch: 0.12, jitter: 0.015, mirror: 0.5 }
+/**
+ * Wide turns and stretch: people differ most in how their hand faces the camera. Held out by person
+ * (5 folds), 65° turns with 50 epochs lifted accuracy from 87.6% (20°, 30 epochs) to 89.5%
+ * (MODEL_CARD.md).
+ */
+export const LETTER_AUGMENT: HandAugment = { rollDeg: 15, turnDeg: 65, stretch: 0.3, jitter: 0.03, mirror: 0.5 }
 
 export type LetterTraining = { epochs: number; perGroup: number; batchSize: number; learningRate: number; seed: number }
 
@@ -30,7 +35,7 @@ export type LetterTraining = { epochs: number; perGroup: number; batchSize: numb
  * Each epoch draws up to `perGroup` samples of every (person, letter), so the one person with
  * 10,000 frames weighs no more than the people with 30: the model has to learn letters, not Boris.
  */
-export const LETTER_TRAINING: LetterTraining = { epochs: 30, perGroup: 50, batchSize: 128, learningRate: 2e-3, seed: 4 }
+export const LETTER_TRAINING: LetterTraining = { epochs: 50, perGroup: 50, batchSize: 128, learningRate: 2e-3, seed: 4 }
 
 export function letterEpoch(samples: LetterSample[], perGroup: number, rnd: Random): EpochData {
   const groups = new Map<string, LetterSample[]>()
