@@ -115,6 +115,11 @@ describe('fingerspelling decoder', () => {
     expect(finals(decode(s.away(500).frames))).toEqual(['L'])
   })
 
+  it('keeps a single letter when the old handshape lingers a frame or two after a jump to the next letter (a cut at a low frame rate)', () => {
+    const s = script().hold('L', 450).slide('L', 2, 30).hold('L', 100).hold('E', 450)
+    expect(finals(decode(s.away(500).frames))).toEqual(['LE'])
+  })
+
   it('keeps a single letter when detection drops out for most of the vote window and the hand is found where it was', () => {
     const s = script().hold('L', 450).lost(300, 0.05).hold('L', 450)
     expect(finals(decode(s.away(500).frames))).toEqual(['L'])

@@ -39,8 +39,13 @@ export const LETTER_DEFAULTS = {
   releaseShare: 0.3,
   /** Mean score of the winning letter over its votes. */
   commitMeanP: 0.55,
-  /** The letter must lead for this long. */
+  /** The letter must lead for this long… */
   minHoldMs: 120,
+  /**
+   * …and the same letter again (a double letter) this long: right after a jump (a cut, or a bounce
+   * between two slow frames) the landmarker can still report the old handshape for a frame or two.
+   */
+  doubleHoldMs: 200,
   /** Faster than this (palm sizes per second) the hand is moving between letters. */
   movingPalmsPerS: 2.5,
   /** Wrist travel while moving that doubles a held letter (palm sizes). */
@@ -176,7 +181,8 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
         const bounced = held.travelPalms >= o.bouncePalms
         if ((seenVotes > 0 && heldVotes / seenVotes < o.releaseShare) || bounced) {
           held.released = true
-          // The letter must now be made again: votes from before the release do not count for it.
+          // The letter must now be made again: votes and lead from before the release do not count for it.
+          leader = null
           votes = votes.filter((v) => v.t === t || !held?.labels.has(v.label ?? ''))
           counts.clear()
           for (const [k, v] of tally(votes)) counts.set(k, v)
@@ -188,8 +194,8 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
       if (!leads) leader = null
       else if (leader?.label !== win.label) leader = { label: win.label, since: t }
 
-      if (leads && leader && t - leader.since >= o.minHoldMs && !motion) {
-        const isHeld = held !== null && held.labels.has(win.label)
+      const isHeld = leads && held !== null && held.labels.has(win.label)
+      if (leads && leader && t - leader.since >= (isHeld ? o.doubleHoldMs : o.minHoldMs) && !motion) {
         if (!isHeld || held?.released) out.push(...commit(win.label, win.p / win.n, win.first, t))
         else {
           const last = word[word.length - 1]
