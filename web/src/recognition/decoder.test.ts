@@ -120,6 +120,11 @@ describe('fingerspelling decoder', () => {
     expect(finals(decode(s.away(500).frames))).toEqual(['LE'])
   })
 
+  it('does not write the half-formed handshape of the first frames after a jump to the next letter', () => {
+    const s = script().hold('L', 450).slide('L', 2, 30).hold('M', 160).hold('E', 450)
+    expect(finals(decode(s.away(500).frames))).toEqual(['LE'])
+  })
+
   it('keeps a single letter when detection drops out for most of the vote window and the hand is found where it was', () => {
     const s = script().hold('L', 450).lost(300, 0.05).hold('L', 450)
     expect(finals(decode(s.away(500).frames))).toEqual(['L'])

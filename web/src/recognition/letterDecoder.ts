@@ -181,9 +181,11 @@ export function makeLetterDecoder(options: Partial<LetterDecoderOptions> = {}): 
         const bounced = held.travelPalms >= o.bouncePalms
         if ((seenVotes > 0 && heldVotes / seenVotes < o.releaseShare) || bounced) {
           held.released = true
-          // The letter must now be made again: votes and lead from before the release do not count for it.
+          // The letter must now be made again: votes and lead from before the release do not count
+          // for it. They still fill the window, so the frames just after a jump (the old or a
+          // half-formed handshape) do not make a majority of their own.
           leader = null
-          votes = votes.filter((v) => v.t === t || !held?.labels.has(v.label ?? ''))
+          votes = votes.map((v) => (v.t !== t && held?.labels.has(v.label ?? '') ? { ...v, label: null } : v))
           counts.clear()
           for (const [k, v] of tally(votes)) counts.set(k, v)
         }
