@@ -126,8 +126,12 @@ describe('accounts in the app', () => {
     const anasEntry = ana.page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first()
     // Ben is still in it: the call is under way, and Ana's open history follows it to its end.
     await expect.poll(() => anasEntry.innerText()).toMatch(/Outgoing call, in progress/)
+    // She opens it to read the chat; the entry changes in place when Ben leaves, and stays open.
+    await anasEntry.getByText(`Call with ${ben.name}`).click()
+    await anasEntry.getByRole('list', { name: 'Chat' }).getByText(text).waitFor()
     await ben.page.getByRole('button', { name: 'Leave' }).click()
     await expect.poll(() => anasEntry.innerText(), { timeout: 15_000 }).toMatch(/Outgoing call, \d/)
+    await anasEntry.getByRole('list', { name: 'Chat' }).getByText(text).waitFor({ timeout: 1_000 })
 
     for (const [me, other] of [
       [ana, ben],
@@ -137,7 +141,7 @@ describe('accounts in the app', () => {
       const entry = me.page.getByRole('list', { name: 'Calls' }).getByRole('listitem').first()
       await entry.getByText(`Call with ${other.name}`).waitFor()
       await expect.poll(() => entry.innerText(), { timeout: 10_000 }).toMatch(me === ana ? /Outgoing call, \d/ : /Incoming call, \d/)
-      await entry.getByText(`Call with ${other.name}`).click()
+      if (me === ben) await entry.getByText(`Call with ${other.name}`).click()
       // Rendered as text: the markup arrives as the characters typed.
       await entry.getByRole('list', { name: 'Chat' }).getByText(text).waitFor()
       expect(await entry.locator('b').count()).toBe(0)

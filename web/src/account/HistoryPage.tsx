@@ -3,7 +3,7 @@
  * each opens to its kept chat. Chat is shown as text, never as markup.
  */
 import { createEffect, createResource, createSignal, createUniqueId, For, onCleanup, Show } from 'solid-js'
-import { createStore } from 'solid-js/store'
+import { createStore, reconcile } from 'solid-js/store'
 import { callDetailSchema, historyPageSchema, type CallSummary } from '../../../shared/protocol/api/history'
 import { pageTitle } from '../ui/pageTitle'
 import type { AccountError } from './errors'
@@ -21,6 +21,8 @@ export default function HistoryPage() {
 
 /** How often a list showing a call still under way asks again how it went. */
 const LIVE_REFRESH_MS = 5_000
+/** The longest the list waits for this tab's own history writes before it loads anyway. */
+const WRITES_WAIT_MS = 3_000
 
 function History(props: { myId: string }) {
   const session = useSession()
@@ -29,7 +31,7 @@ function History(props: { myId: string }) {
   const [calls, setCalls] = createStore<CallSummary[]>([])
   const [nextBefore, setNextBefore] = createSignal<string | null>(null)
   const [error, setError] = createSignal<AccountError | null>(null)
-  const [loading, setLoading] = createSignal(false)
+  const [loading, setLoading] = createSignal(true)
 
   const fetchPage = (before: string | null) => {
     const params = new URLSearchParams()
@@ -47,8 +49,9 @@ function History(props: { myId: string }) {
     setCalls(before === null ? r.value.calls : [...calls, ...r.value.calls])
     setNextBefore(r.value.nextBefore)
   }
-  // A call just left may still be on its way to the edge: list it as it ended, not as it was.
-  void callRecordsWritten().then(() => load(null))
+  // A call just left may still be on its way to the edge: list it as it ended, not as it was
+  // (but not wait long for a network that does not answer).
+  void Promise.race([callRecordsWritten(), new Promise((done) => setTimeout(done, WRITES_WAIT_MS))]).then(() => load(null))
 
   // A call under way (or ringing) changes as the others leave or answer: the newest page is asked
   // again, and its calls updated in place so older pages already shown stay.
@@ -57,7 +60,8 @@ function History(props: { myId: string }) {
     if (!r.ok) return
     const fresh = new Map(r.value.calls.map((c) => [c.id, c]))
     const added = r.value.calls.filter((c) => !calls.some((old) => old.id === c.id))
-    setCalls([...added, ...calls.map((c) => fresh.get(c.id) ?? c)])
+    // Matched by id and changed in place: an entry someone has opened stays open.
+    setCalls(reconcile([...added, ...calls.map((c) => fresh.get(c.id) ?? c)], { key: 'id' }))
   }
   createEffect(() => {
     if (!calls.some(isLive)) return
