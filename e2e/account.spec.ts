@@ -154,6 +154,13 @@ describe('accounts in the app', () => {
     await ana.page.getByRole('link', { name: 'Account', exact: true }).click()
     await ana.page.getByRole('heading', { name: 'Profile and captions' }).waitFor()
     await ana.page.getByRole('listitem').filter({ hasText: 'this device' }).waitFor()
+    // Saving says so, and the page keeps saying it once the new profile is in.
+    await ana.page.getByLabel('Sign language').selectOption('bfi')
+    await ana.page.getByRole('button', { name: 'Save' }).first().click()
+    await ana.page.getByRole('status').getByText('Saved. Your other devices use these settings too.').waitFor()
+    await ana.page.waitForTimeout(500)
+    expect(await ana.page.getByRole('status').getByText('Saved.').isVisible()).toBe(true)
+    expect(await ana.page.getByLabel('Sign language').inputValue()).toBe('bfi')
     expect(await seriousViolations(ana.page)).toEqual([])
     await ana.page.getByRole('link', { name: 'Download your data or delete your account' }).click()
     await ana.page.getByRole('heading', { name: 'Delete your account' }).waitFor()

@@ -7,16 +7,36 @@ import { err, ok, type Result } from '../result'
 import type { SignLanguage as ProfileSignLanguage } from '../protocol/api/profile'
 import { array, number, object, oneOf, optional, string, type Infer, type SchemaIssue } from '../schema'
 
-/** Sign languages by their common English name; only ASL data exists today (issue #4). */
-export const SIGN_LANGUAGES = ['ASL', 'BSL', 'Auslan'] as const
+/**
+ * Sign languages by their common short name, one for each a profile can name; only ASL data exists
+ * so far (issue #4). `Another` stands for one not listed.
+ */
+export const SIGN_LANGUAGES = ['ASL', 'BSL', 'Auslan', 'NZSL', 'ISL (Irish)', 'LSF', 'DGS', 'LSE', 'LIS', 'Libras', 'LSM', 'ISL (Indian)', 'JSL', 'KSL', 'CSL', 'Another'] as const
 export type SignLanguage = (typeof SIGN_LANGUAGES)[number]
 
 /** Each one's ISO 639-3 code, the form a profile keeps (`shared/protocol/api/profile.ts`). */
-const ISO_CODES: Record<SignLanguage, ProfileSignLanguage> = { ASL: 'ase', BSL: 'bfi', Auslan: 'asf' }
+const ISO_CODES: Record<SignLanguage, ProfileSignLanguage> = {
+  ASL: 'ase',
+  BSL: 'bfi',
+  Auslan: 'asf',
+  NZSL: 'nzs',
+  'ISL (Irish)': 'isg',
+  LSF: 'fsl',
+  DGS: 'gsg',
+  LSE: 'ssp',
+  LIS: 'ise',
+  Libras: 'bzs',
+  LSM: 'mfs',
+  'ISL (Indian)': 'ins',
+  JSL: 'jsl',
+  KSL: 'kvk',
+  CSL: 'csl',
+  Another: 'other',
+}
 
-/** The models' name for a profile's sign language; null for one models are not made for. */
-export function modelLanguageOf(code: ProfileSignLanguage): SignLanguage | null {
-  return SIGN_LANGUAGES.find((l) => ISO_CODES[l] === code) ?? null
+/** The short name of a profile's sign language. */
+export function modelLanguageOf(code: ProfileSignLanguage): SignLanguage {
+  return SIGN_LANGUAGES.find((l) => ISO_CODES[l] === code) ?? 'Another'
 }
 
 export const modelManifestSchema = object({

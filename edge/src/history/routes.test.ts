@@ -182,6 +182,9 @@ describe('listing and searching history', () => {
     await expectError(await a.client.call('/api/history?before=1000', { token: a.token }), 400, 'bad-request')
     await expectError(await a.client.call(`/api/history?q=${'x'.repeat(101)}`, { token: a.token }), 400, 'bad-request')
     await expectError(await a.client.call('/api/history?limit=5', { token: a.token }), 400, 'bad-request')
+    // A NUL cut the pattern short in D1, and the search matched every call.
+    await expectError(await a.client.call('/api/history?q=%00', { token: a.token }), 400, 'bad-request')
+    await expectError(await a.client.call('/api/history?q=a%07b', { token: a.token }), 400, 'bad-request')
   })
 
   it('removes a call from my history only; the record goes when nobody has it', async () => {

@@ -49,7 +49,8 @@ export type CallSummary = Infer<typeof callSummarySchema>
 const cursor = string({ max: 40, pattern: /^\d{1,16}\.[A-Za-z0-9_-]{22}$/ })
 
 export const historyQuerySchema = object({
-  q: optional(string({ min: 1, max: MAX_HISTORY_QUERY_CHARS })),
+  // Control characters mean nothing in a search, and a NUL cut the pattern short in D1 (matching every call).
+  q: optional(string({ min: 1, max: MAX_HISTORY_QUERY_CHARS, pattern: /^[^\p{Cc}]+$/u })),
   /** List the calls after this cursor (`nextBefore` of the previous page). */
   before: optional(cursor),
 })

@@ -16,7 +16,7 @@ import './account.css'
 
 export default function HistoryPage() {
   pageTitle('Call history')
-  return <RequireSignIn what="your call history">{(me) => <History myId={me.id} />}</RequireSignIn>
+  return <RequireSignIn what="your call history">{(me) => <History myId={me().id} />}</RequireSignIn>
 }
 
 /** How often a list showing a call still under way asks again how it went. */
@@ -63,6 +63,12 @@ function History(props: { myId: string }) {
     // Matched by id and changed in place: an entry someone has opened stays open.
     setCalls(reconcile([...added, ...calls.map((c) => fresh.get(c.id) ?? c)], { key: 'id' }))
   }
+  // Back from a call in another tab or app: a call may have been added or ended meanwhile.
+  const onVisible = () => {
+    if (document.visibilityState === 'visible') void refreshNewest()
+  }
+  document.addEventListener('visibilitychange', onVisible)
+  onCleanup(() => document.removeEventListener('visibilitychange', onVisible))
   createEffect(() => {
     if (!calls.some(isLive)) return
     const timer = setInterval(() => {

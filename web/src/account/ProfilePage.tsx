@@ -26,7 +26,7 @@ import './account.css'
 
 export default function ProfilePage() {
   pageTitle('Your account')
-  return <RequireSignIn what="your account">{(me) => <Account me={me} />}</RequireSignIn>
+  return <RequireSignIn what="your account">{(me) => <Account me={me()} />}</RequireSignIn>
 }
 
 function Account(props: { me: Me }) {

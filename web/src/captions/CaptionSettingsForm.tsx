@@ -53,7 +53,7 @@ export function CaptionSettingsForm(props: {
         <legend>Your signing</legend>
         <label for={`${id}-lang`}>I sign in</label>
         <select id={`${id}-lang`} value={props.settings.signLanguage} onChange={(e) => props.onChange({ signLanguage: e.currentTarget.value as CaptionSettings['signLanguage'] })}>
-          <For each={SIGN_LANGUAGES}>{(l) => <option value={l}>{l}</option>}</For>
+          <For each={SIGN_LANGUAGES}>{(l) => <option value={l}>{l === 'Another' ? 'Another sign language' : l}</option>}</For>
         </select>
         <p class="hint">Sign captions use only models made for this language.</p>
       </fieldset>

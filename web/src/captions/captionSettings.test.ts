@@ -41,7 +41,7 @@ describe('stored settings', () => {
   it('fall back to the defaults field by field for junk, unknown values and missing fields', () => {
     expect(parseCaptionSettings(null)).toEqual(DEFAULT_CAPTION_SETTINGS)
     expect(parseCaptionSettings('nonsense')).toEqual(DEFAULT_CAPTION_SETTINGS)
-    const r = parseCaptionSettings({ position: 'middle', size: 'large', backgroundOpacity: 0.2, visible: 'yes', speechRate: 1.25, signLanguage: 'LSF', extra: 1 })
+    const r = parseCaptionSettings({ position: 'middle', size: 'large', backgroundOpacity: 0.2, visible: 'yes', speechRate: 1.25, signLanguage: 'Klingon', extra: 1 })
     expect(r).toEqual({ ...DEFAULT_CAPTION_SETTINGS, speechRate: 1.25 })
   })
 
@@ -51,8 +51,9 @@ describe('stored settings', () => {
     expect(parseCaptionSettings({}, s)).toEqual(s)
   })
 
-  it('take the profile’s sign language where models are made for it, and ASL otherwise', () => {
+  it('take the profile’s sign language, with or without models for it (never ASL in its place)', () => {
     expect(settingsFromProfile({ captionPrefs: DEFAULT_CAPTION_PREFS, signLanguage: 'asf' }).signLanguage).toBe('Auslan')
-    expect(settingsFromProfile({ captionPrefs: DEFAULT_CAPTION_PREFS, signLanguage: 'gsg' }).signLanguage).toBe('ASL')
+    expect(settingsFromProfile({ captionPrefs: DEFAULT_CAPTION_PREFS, signLanguage: 'gsg' }).signLanguage).toBe('DGS')
+    expect(settingsFromProfile({ captionPrefs: DEFAULT_CAPTION_PREFS, signLanguage: 'other' }).signLanguage).toBe('Another')
   })
 })

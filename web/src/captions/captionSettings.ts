@@ -55,12 +55,12 @@ export const DEFAULT_CAPTION_SETTINGS: CaptionSettings = {
 
 /**
  * A signed-in user's saved caption preferences and sign language, as the starting point on a new
- * device. A language no model is made for keeps the default: the settings say so when it is chosen.
+ * device. A language no model is made for is kept too: sign captions then say so plainly.
  */
 export function settingsFromProfile({ captionPrefs: prefs, signLanguage }: Pick<Profile, 'captionPrefs' | 'signLanguage'>): CaptionSettings {
   return {
     ...DEFAULT_CAPTION_SETTINGS,
-    signLanguage: modelLanguageOf(signLanguage) ?? DEFAULT_CAPTION_SETTINGS.signLanguage,
+    signLanguage: modelLanguageOf(signLanguage),
     size: prefs.size,
     position: prefs.position === 'top' ? 'top-center' : 'bottom-center',
     highContrast: prefs.contrast === 'high',

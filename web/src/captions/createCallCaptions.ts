@@ -24,7 +24,7 @@ export type CallCaptionsOptions = {
   peers: () => Readonly<Record<string, Peer>>
   sendViaSocket: (event: CaptionEvent, to?: string) => void
   videoTrack: Accessor<MediaStreamTrack | null>
-  profile?: Pick<Profile, 'captionPrefs' | 'signLanguage'> | null
+  profile?: Pick<Profile, 'captionPrefs' | 'signLanguage' | 'updatedAtMs'> | null
 }
 
 /** How often the spotlight and the overlay's ageing are re-decided. */

@@ -18,14 +18,26 @@ function read(): unknown {
   }
 }
 
-export function createCaptionSettings(profile?: Pick<Profile, 'captionPrefs' | 'signLanguage'> | null) {
+/**
+ * The settings saved here, and the profile's sign language where the profile changed after they
+ * were saved: the language a user states in their profile reaches every device of theirs.
+ */
+export function startingSettings(stored: unknown, profile?: Pick<Profile, 'captionPrefs' | 'signLanguage' | 'updatedAtMs'> | null): CaptionSettings {
   const defaults = profile ? settingsFromProfile(profile) : DEFAULT_CAPTION_SETTINGS
-  const [settings, setSettings] = createSignal<CaptionSettings>(parseCaptionSettings(read(), defaults))
+  const settings = parseCaptionSettings(stored, defaults)
+  const savedAtMs = typeof stored === 'object' && stored !== null ? (stored as { savedAtMs?: unknown }).savedAtMs : undefined
+  const profileIsNewer = profile && (typeof savedAtMs !== 'number' || savedAtMs < profile.updatedAtMs)
+  return profileIsNewer ? { ...settings, signLanguage: defaults.signLanguage } : settings
+}
+
+export function createCaptionSettings(profile?: Pick<Profile, 'captionPrefs' | 'signLanguage' | 'updatedAtMs'> | null) {
+  const defaults = profile ? settingsFromProfile(profile) : DEFAULT_CAPTION_SETTINGS
+  const [settings, setSettings] = createSignal<CaptionSettings>(startingSettings(read(), profile))
   const update = (patch: Partial<CaptionSettings>) => {
     const next = parseCaptionSettings({ ...settings(), ...patch }, defaults)
     setSettings(next)
     try {
-      localStorage.setItem(CAPTION_SETTINGS_KEY, JSON.stringify(next))
+      localStorage.setItem(CAPTION_SETTINGS_KEY, JSON.stringify({ ...next, savedAtMs: Date.now() }))
     } catch {
       // Storage full or blocked: the setting holds for this call only.
     }

@@ -41,6 +41,7 @@ export class CaptionError extends Error {
  */
 export function describeUnsupportedLanguage(language: string, supported: readonly string[]): string {
   const have = supported.length ? `SilentTalk recognises only ${supported.join(' and ')} so far` : 'SilentTalk has no sign models yet'
+  if (language === 'Another') return `${have}, so signs in your sign language are not captioned. Signs you taught it under Practice are, and typing to caption works in any language.`
   return `${have}: there is no ${language} model, so your ${language} signs are not captioned. Signs you taught it under Practice are, and typing to caption works in any language.`
 }
 
