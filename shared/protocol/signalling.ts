@@ -47,6 +47,11 @@ export const ROOM_CLOSE_CODES = {
 export type RoomCloseCode = (typeof ROOM_CLOSE_CODES)[keyof typeof ROOM_CLOSE_CODES]
 export const MAX_NAME_CHARS = 64
 export const MAX_CHAT_CHARS = 2_000
+/**
+ * A chat message says something visible; line breaks and tabs are fine, other control characters
+ * and bidirectional overrides (which could reverse what it shows) are refused, as in names.
+ */
+export const chatTextSchema = string({ min: 1, max: MAX_CHAT_CHARS, pattern: /^(?=[\s\S]*\S)[^\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]+$/u })
 const MAX_SDP_CHARS = 60_000
 
 const id = string({ min: 22, max: 22, pattern: ID_PATTERN })
@@ -90,7 +95,7 @@ export const clientMessageSchema = tagged('type', {
   }),
   /** Relayed to the one peer `to`, never broadcast. */
   signal: object({ to: id, data: signalDataSchema }),
-  chat: object({ text: string({ min: 1, max: MAX_CHAT_CHARS }) }),
+  chat: object({ text: chatTextSchema }),
   state: object({ state: mediaStateSchema }),
   /** Fallback path for captions while a peer's data channel is not open (issue #5). */
   caption: object({ to: optional(id), event: captionEventSchema }),

@@ -109,11 +109,13 @@ describe('chat kept with the call', () => {
     await expectError(await say(a, callId, 'hi'), 403, 'forbidden')
   })
 
-  it('refuses an empty or over-long message', async () => {
+  it('refuses an empty, blank, control-character or over-long message', async () => {
     const a = await register('Ada')
     const callId = randomId()
     await join(a, callId)
     await expectError(await say(a, callId, ''), 400, 'bad-request')
+    await expectError(await say(a, callId, '  \n '), 400, 'bad-request')
+    await expectError(await say(a, callId, 'a\u0007b'), 400, 'bad-request')
     await expectError(await say(a, callId, 'x'.repeat(2_001)), 400, 'bad-request')
   })
 

@@ -4,6 +4,7 @@
  */
 import { array, nullable, number, object, oneOf, optional, string, type Infer } from '../../schema'
 import { ID_PATTERN } from '../ids'
+import { chatTextSchema } from '../signalling'
 import { displayNameSchema, userCardSchema } from './profile'
 import { RING_END_REASONS } from './presence'
 
@@ -15,7 +16,7 @@ const id = string({ min: 22, max: 22, pattern: ID_PATTERN })
 const ms = number({ min: 0, int: true })
 
 export const joinCallRequestSchema = object({ displayName: displayNameSchema })
-export const callMessageRequestSchema = object({ text: string({ min: 1, max: MAX_MESSAGE_CHARS }) })
+export const callMessageRequestSchema = object({ text: chatTextSchema })
 
 export const participantSchema = object({
   user: userCardSchema,
