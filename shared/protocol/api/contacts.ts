@@ -25,8 +25,12 @@ export type Contact = Infer<typeof contactSchema>
 export const contactListSchema = object({ contacts: array(contactSchema, { max: 10_000 }) })
 export type ContactList = Infer<typeof contactListSchema>
 
-/** Control characters never belong in a name or email; a NUL would end the text SQLite matches on. */
-export const searchQuerySchema = string({ min: MIN_SEARCH_CHARS, max: MAX_SEARCH_CHARS, pattern: /^[^\p{Cc}]+$/u })
+/**
+ * What any search may hold: control characters never belong in a name, an email or a chat, and a
+ * NUL would end the text SQLite matches on (so the search matched everything).
+ */
+export const SEARCH_TEXT_PATTERN = /^[^\p{Cc}]+$/u
+export const searchQuerySchema = string({ min: MIN_SEARCH_CHARS, max: MAX_SEARCH_CHARS, pattern: SEARCH_TEXT_PATTERN })
 export const searchResultsSchema = object({
   results: array(object({ user: userCardSchema, state: contactStateSchema }), { max: MAX_SEARCH_RESULTS }),
 })

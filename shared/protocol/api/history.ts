@@ -4,11 +4,11 @@
  */
 import { array, nullable, number, object, oneOf, optional, string, type Infer } from '../../schema'
 import { ID_PATTERN } from '../ids'
-import { chatTextSchema } from '../signalling'
+import { chatTextSchema, MAX_CHAT_CHARS } from '../signalling'
+import { SEARCH_TEXT_PATTERN } from './contacts'
 import { displayNameSchema, userCardSchema } from './profile'
 import { RING_END_REASONS } from './presence'
 
-export const MAX_MESSAGE_CHARS = 2_000
 export const HISTORY_PAGE_SIZE = 30
 export const MAX_HISTORY_QUERY_CHARS = 100
 
@@ -50,8 +50,7 @@ export type CallSummary = Infer<typeof callSummarySchema>
 const cursor = string({ max: 40, pattern: /^\d{1,16}\.[A-Za-z0-9_-]{22}$/ })
 
 export const historyQuerySchema = object({
-  // Control characters mean nothing in a search, and a NUL cut the pattern short in D1 (matching every call).
-  q: optional(string({ min: 1, max: MAX_HISTORY_QUERY_CHARS, pattern: /^[^\p{Cc}]+$/u })),
+  q: optional(string({ min: 1, max: MAX_HISTORY_QUERY_CHARS, pattern: SEARCH_TEXT_PATTERN })),
   /** List the calls after this cursor (`nextBefore` of the previous page). */
   before: optional(cursor),
 })
@@ -67,7 +66,7 @@ export const storedMessageSchema = object({
   id,
   userId: nullable(id),
   displayName: displayNameSchema,
-  text: string({ min: 1, max: MAX_MESSAGE_CHARS }),
+  text: string({ min: 1, max: MAX_CHAT_CHARS }),
   sentAtMs: ms,
 })
 export type StoredMessage = Infer<typeof storedMessageSchema>

@@ -64,6 +64,7 @@ function History(props: { myId: string }) {
     setCalls(reconcile([...added, ...calls.map((c) => fresh.get(c.id) ?? c)], { key: 'id' }))
   }
   // Back from a call in another tab or app: a call may have been added or ended meanwhile.
+  // (Also the live refresh below: a hidden page asks nothing.)
   const onVisible = () => {
     if (document.visibilityState === 'visible') void refreshNewest()
   }
@@ -71,9 +72,7 @@ function History(props: { myId: string }) {
   onCleanup(() => document.removeEventListener('visibilitychange', onVisible))
   createEffect(() => {
     if (!calls.some(isLive)) return
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void refreshNewest()
-    }, LIVE_REFRESH_MS)
+    const timer = setInterval(onVisible, LIVE_REFRESH_MS)
     onCleanup(() => clearInterval(timer))
   })
 
